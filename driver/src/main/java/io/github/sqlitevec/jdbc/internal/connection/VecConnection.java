@@ -1,0 +1,273 @@
+package io.github.sqlitevec.jdbc.internal.connection;
+
+import io.github.sqlitevec.jdbc.internal.errors.SqlStateTranslator;
+import io.github.sqlitevec.jdbc.internal.wrappers.VecDatabaseMetaData;
+import io.github.sqlitevec.jdbc.internal.wrappers.VecPreparedStatement;
+import io.github.sqlitevec.jdbc.internal.wrappers.VecStatement;
+import java.sql.CallableStatement;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.Executor;
+import org.sqlite.jdbc4.JDBC4Connection;
+
+/**
+ * The connection {@code jdbc:sqlitevec:} hands out. It <em>is</em> a sqlite-jdbc connection, because
+ * {@code org.sqlite.Function.create}, {@code Collation.create}, {@code BusyHandler} and
+ * {@code ProgressHandler} insist on {@code instanceof SQLiteConnection}; on top it has sqlite-vec
+ * loaded, returns statements that normalize errors, bind {@code float[]} and honour query timeouts,
+ * and normalizes its own errors. Like sqlite-jdbc's, not meant for concurrent use.
+ */
+public final class VecConnection extends JDBC4Connection {
+
+    /**
+     * sqlite-jdbc's own metadata code creates statements on this connection and casts them to its
+     * internal classes; while it runs on this thread, statement factories return raw objects.
+     */
+    private Thread rawStatementsFor;
+    private RawStatementsMetaData metaData;
+
+    private VecConnection(String url, String address, Properties properties) throws SQLException {
+        super(url, address, properties);
+    }
+
+    /** Opens a connection for a {@code jdbc:sqlitevec:} URL with sqlite-vec loaded. */
+    public static VecConnection open(String url, Properties info, String sqliteVecVersion) throws SQLException {
+        Properties properties = new Properties();
+        if (info != null) {
+            properties.putAll(info);
+        }
+        ConnectionUrl parsed = ConnectionUrl.parse(url, properties);
+        // Extension loading is switched on for this handle only, and off again right after ours is in.
+        properties.setProperty(ConnectionUrl.LOAD_EXTENSION, "true");
+        VecConnection connection;
+        try {
+            connection = new VecConnection(url, parsed.address, properties);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+        try {
+            Thread previous = connection.enterRawStatements();
+            try {
+                VectorExtension.load(connection, sqliteVecVersion);
+            } finally {
+                connection.exitRawStatements(previous);
+            }
+            if (!parsed.userLoadsExtensions) {
+                connection.getDatabase().enable_load_extension(false);
+            }
+            return connection;
+        } catch (SQLException e) {
+            closeAfterFailure(connection, e);
+            throw SqlStateTranslator.translate(e);
+        } catch (RuntimeException | Error e) {
+            closeAfterFailure(connection, e);
+            throw e;
+        }
+    }
+
+    private static void closeAfterFailure(VecConnection connection, Throwable failure) {
+        try {
+            connection.close();
+        } catch (SQLException closing) {
+            failure.addSuppressed(closing);
+        }
+    }
+
+    Thread enterRawStatements() {
+        Thread previous = rawStatementsFor;
+        rawStatementsFor = Thread.currentThread();
+        return previous;
+    }
+
+    void exitRawStatements(Thread previous) {
+        rawStatementsFor = previous;
+    }
+
+    private boolean raw() {
+        return rawStatementsFor == Thread.currentThread();
+    }
+
+    @Override
+    public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
+        try {
+            Statement statement = super.createStatement(type, concurrency, holdability);
+            return raw() ? statement : new VecStatement(this, statement);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability) throws SQLException {
+        try {
+            PreparedStatement statement = super.prepareStatement(sql, type, concurrency, holdability);
+            return raw() ? statement : new VecPreparedStatement(this, statement);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int type, int concurrency, int holdability) throws SQLException {
+        try {
+            return super.prepareCall(sql, type, concurrency, holdability);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public DatabaseMetaData getMetaData() throws SQLException {
+        try {
+            checkOpen();
+            if (metaData == null) {
+                metaData = new RawStatementsMetaData(this);
+            }
+            return new VecDatabaseMetaData(this, metaData);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        try {
+            super.commit();
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        try {
+            super.rollback();
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public void rollback(Savepoint savepoint) throws SQLException {
+        try {
+            super.rollback(savepoint);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public Savepoint setSavepoint() throws SQLException {
+        try {
+            return super.setSavepoint();
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public Savepoint setSavepoint(String name) throws SQLException {
+        try {
+            return super.setSavepoint(name);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+        try {
+            super.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public void setAutoCommit(boolean autoCommit) throws SQLException {
+        try {
+            super.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public boolean getAutoCommit() throws SQLException {
+        try {
+            return super.getAutoCommit();
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public void setTransactionIsolation(int level) throws SQLException {
+        try {
+            super.setTransactionIsolation(level);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) throws SQLException {
+        try {
+            super.setReadOnly(readOnly);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public void setBusyTimeout(int milliseconds) throws SQLException {
+        try {
+            super.setBusyTimeout(milliseconds);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public void setSchema(String schema) throws SQLException {
+        try {
+            super.setSchema(schema);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public boolean isValid(int timeout) throws SQLException {
+        try {
+            return super.isValid(timeout);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public void abort(Executor executor) throws SQLException {
+        try {
+            super.abort(executor);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            if (metaData != null && !isClosed()) {
+                metaData.close();
+            }
+            super.close();
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.github.sqlitevec.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConnection;
+
+class ConnectionPathsTest {
+    @TempDir
+    Path dir;
+
+    static String vecVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT vec_version()")) {
+            assertTrue(rs.next());
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void driverManagerConnectionHasSqliteVec() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlitevec:" + dir.resolve("a.db"))) {
+            assertEquals("v" + SqliteVecDriver.SQLITE_VEC_VERSION, vecVersion(c));
+            assertEquals("SQLite", c.getMetaData().getDatabaseProductName());
+            assertEquals("sqlitevec-jdbc", c.getMetaData().getDriverName());
+        }
+    }
+
+    @Test
+    void inMemoryAndEmptyAddressesWork() throws Exception {
+        for (String url : List.of("jdbc:sqlitevec::memory:", "jdbc:sqlitevec:", "jdbc:sqlitevec:file::memory:?cache=shared")) {
+            try (Connection c = DriverManager.getConnection(url)) {
+                assertEquals("v" + SqliteVecDriver.SQLITE_VEC_VERSION, vecVersion(c), url);
+            }
+        }
+    }
+
+    @Test
+    void connectionIsASqliteConnectionAndUnwraps() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlitevec::memory:")) {
+            assertInstanceOf(SQLiteConnection.class, c);
+            SQLiteConnection sqlite = c.unwrap(SQLiteConnection.class);
+            assertTrue(sqlite.libversion().startsWith("3."));
+        }
+    }
+
+    @Test
+    void urlParametersReachSqliteJdbcAndDoNotBecomePartOfTheFileName() throws Exception {
+        Path file = dir.resolve("params.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlitevec:" + file + "?journal_mode=WAL&enable_load_extension=false");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+            rs.next();
+            assertEquals("wal", rs.getString(1));
+        }
+        assertTrue(file.toFile().isFile(), "the database file is named without the query string");
+    }
+
+    @Test
+    void dataSourceConnectionHasSqliteVec() throws Exception {
+        SqliteVecDataSource ds = new SqliteVecDataSource();
+        ds.setUrl("jdbc:sqlitevec:" + dir.resolve("ds.db"));
+        ds.setJournalMode("WAL");
+        try (Connection c = ds.getConnection()) {
+            assertEquals("v" + SqliteVecDriver.SQLITE_VEC_VERSION, vecVersion(c));
+        }
+    }
+
+    @Test
+    void hikariWithJdbcUrlHasSqliteVecOnEveryConnection() throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlitevec:" + dir.resolve("hikari.db"));
+        config.setMaximumPoolSize(4);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            assertEveryPooledConnectionHasVec(pool, 4);
+        }
+    }
+
+    @Test
+    void hikariWithDataSourceClassNameHasSqliteVec() throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setDataSourceClassName(SqliteVecDataSource.class.getName());
+        config.addDataSourceProperty("url", "jdbc:sqlitevec:" + dir.resolve("hikari-ds.db"));
+        config.setMaximumPoolSize(3);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            assertEveryPooledConnectionHasVec(pool, 3);
+        }
+    }
+
+    private static void assertEveryPooledConnectionHasVec(HikariDataSource pool, int size) throws SQLException {
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < size; i++) {
+                Connection c = pool.getConnection();
+                held.add(c);
+                assertEquals("v" + SqliteVecDriver.SQLITE_VEC_VERSION, vecVersion(c));
+            }
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void sixtyFourConnectionsFromEightThreadsAllAnswerVecVersion() throws Exception {
+        String url = "jdbc:sqlitevec:" + dir.resolve("concurrent.db");
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        Set<String> versions = ConcurrentHashMap.newKeySet();
+        List<Future<?>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 64; i++) {
+                results.add(threads.submit(() -> {
+                    start.await();
+                    try (Connection c = DriverManager.getConnection(url)) {
+                        versions.add(vecVersion(c));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : results) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(Set.of("v" + SqliteVecDriver.SQLITE_VEC_VERSION), versions);
+    }
+
+    @Test
+    void driverIgnoresOtherUrls() throws Exception {
+        SqliteVecDriver driver = new SqliteVecDriver();
+        assertEquals(null, driver.connect("jdbc:sqlite::memory:", new java.util.Properties()));
+        assertTrue(driver.acceptsURL("JDBC:SQLITEVEC::memory:"));
+    }
+}
