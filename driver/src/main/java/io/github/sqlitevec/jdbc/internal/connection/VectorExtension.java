@@ -19,12 +19,20 @@ final class VectorExtension {
     /** sqlite-vec 0.1.9 calls sqlite3_vtab_in(), added in SQLite 3.38.0; older SQLite would crash, not fail. */
     static final int[] MINIMUM_SQLITE = {3, 38, 0};
 
+    /**
+     * The library whose {@code vec_version()} was checked. Once one connection of this JVM has
+     * answered, the same file loaded into another connection answers the same: skip the query.
+     */
+    private static volatile Path verified;
+
     private VectorExtension() {}
 
     /** Loads the library through the explicit entry point; the handle must allow extension loading. */
     static void load(SQLiteConnection connection, String sqliteVecVersion) throws SQLException {
-        requireSupportedSqlite(connection.libversion(), sqliteVecVersion);
         Path library = NativeLibraryLoader.library(sqliteVecVersion);
+        if (!library.equals(verified)) {
+            requireSupportedSqlite(connection.libversion(), sqliteVecVersion);
+        }
         try (PreparedStatement load = connection.prepareStatement("SELECT load_extension(?, 'sqlite3_vec_init')")) {
             load.setString(1, library.toString());
             load.executeQuery().close();
@@ -36,8 +44,13 @@ final class VectorExtension {
                     + "; if you set -D" + NativeLibraryLoader.PATH_PROPERTY + ", check that it is a sqlite-vec build for this platform",
                     e.getErrorCode(), e);
         }
+        if (library.equals(verified)) {
+            return;
+        }
         String answered = vecVersion(connection);
-        if (!("v" + sqliteVecVersion).equals(answered)) {
+        if (("v" + sqliteVecVersion).equals(answered)) {
+            verified = library;
+        } else {
             throw SqlState.CONNECTION_FAILURE.newException("the loaded sqlite-vec reports version " + answered + " but sqlitevec-jdbc needs v"
                     + sqliteVecVersion + "; unset -D" + NativeLibraryLoader.PATH_PROPERTY + " or point it at sqlite-vec " + sqliteVecVersion, 0, null);
         }

@@ -69,19 +69,38 @@ class NativeSelectionTest {
     @Test
     void unwritableDirectoryGetsAMessageWithTheFix() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("a-file"), "x");
-        String previous = System.getProperty(NativeLibraryLoader.DIR_PROPERTY);
+        String previousDir = System.getProperty(NativeLibraryLoader.DIR_PROPERTY);
+        String previousPath = System.getProperty(NativeLibraryLoader.PATH_PROPERTY);
         System.setProperty(NativeLibraryLoader.DIR_PROPERTY, notADirectory.resolve("sub").toString());
+        System.clearProperty(NativeLibraryLoader.PATH_PROPERTY);
         try {
             SQLException e = assertThrows(SQLException.class, () -> NativeLibraryLoader.locate(SqliteVecDriver.SQLITE_VEC_VERSION));
             assertEquals("08001", e.getSQLState());
             assertTrue(e.getMessage().contains("cannot extract the sqlite-vec native"), e.getMessage());
             assertTrue(e.getMessage().contains("-Dsqlitevec.native.dir="), e.getMessage());
         } finally {
-            if (previous == null) {
-                System.clearProperty(NativeLibraryLoader.DIR_PROPERTY);
-            } else {
-                System.setProperty(NativeLibraryLoader.DIR_PROPERTY, previous);
-            }
+            restore(NativeLibraryLoader.DIR_PROPERTY, previousDir);
+            restore(NativeLibraryLoader.PATH_PROPERTY, previousPath);
+        }
+    }
+
+    @Test
+    void aMissingExplicitLibraryGetsAMessageWithTheFix() {
+        String previousPath = System.getProperty(NativeLibraryLoader.PATH_PROPERTY);
+        System.setProperty(NativeLibraryLoader.PATH_PROPERTY, dir.resolve("nope.so").toString());
+        try {
+            SQLException e = assertThrows(SQLException.class, () -> NativeLibraryLoader.locate(SqliteVecDriver.SQLITE_VEC_VERSION));
+            assertTrue(e.getMessage().contains("is not a readable file"), e.getMessage());
+        } finally {
+            restore(NativeLibraryLoader.PATH_PROPERTY, previousPath);
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
         }
     }
 }
