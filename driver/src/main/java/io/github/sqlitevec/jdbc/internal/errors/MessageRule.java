@@ -51,13 +51,22 @@ final class MessageRule {
             rule("is only available on integer or text metadata", SqlState.SYNTAX_ERROR),
             rule("'rowid in (..)' operator", SqlState.SYNTAX_ERROR),
             rule("on partition key columns are not supported", SqlState.FEATURE_NOT_SUPPORTED),
+            rule("a value was provided for the hidden", SqlState.SYNTAX_ERROR),
             // sqlite-vec: a value that is not a usable vector (its own spelling "mistmatch" included)
             rule("dimension mismatch", SqlState.INVALID_PARAMETER_VALUE),
             rule("dimension mistmatch", SqlState.INVALID_PARAMETER_VALUE),
             rule("type mistmatch", SqlState.INVALID_PARAMETER_VALUE),
             rule("zero-length vectors", SqlState.INVALID_PARAMETER_VALUE),
             rule("zero length vectors", SqlState.INVALID_PARAMETER_VALUE),
-            rule("json parsing error", SqlState.INVALID_PARAMETER_VALUE),
+            rule("parsing error", SqlState.INVALID_PARAMETER_VALUE), // "JSON parsing error", "JSON array parsing error"
+            rule("cannot calculate", SqlState.INVALID_PARAMETER_VALUE), // a distance that needs other element types
+            rule("must be 'unit'", SqlState.INVALID_PARAMETER_VALUE),
+            rule("binary quantization requires", SqlState.INVALID_PARAMETER_VALUE),
+            rule("can only binary quantize", SqlState.INVALID_PARAMETER_VALUE),
+            rule("only float32 vectors are supported", SqlState.INVALID_PARAMETER_VALUE),
+            rule("key type mismatch", SqlState.INVALID_PARAMETER_VALUE),
+            rule("was declared with a text primary", SqlState.INVALID_PARAMETER_VALUE),
+            rule("k value in knn", SqlState.INVALID_PARAMETER_VALUE),
             rule("vector blob length", SqlState.INVALID_PARAMETER_VALUE),
             rule("unknown type for", SqlState.INVALID_PARAMETER_VALUE),
             rule("input must have type", SqlState.INVALID_PARAMETER_VALUE),
@@ -68,6 +77,8 @@ final class MessageRule {
             rule("metadata column", SqlState.INVALID_PARAMETER_VALUE),
             rule("must be divisible by 8", SqlState.INVALID_PARAMETER_VALUE),
             rule("must be a postive number", SqlState.INVALID_PARAMETER_VALUE),
+            rule("slice 'start' index", SqlState.INVALID_PARAMETER_VALUE),
+            rule("slice 'end' index", SqlState.INVALID_PARAMETER_VALUE),
             rule("two bitvectors", SqlState.INVALID_PARAMETER_VALUE),
             rule("input argument is required", SqlState.INVALID_PARAMETER_VALUE));
 

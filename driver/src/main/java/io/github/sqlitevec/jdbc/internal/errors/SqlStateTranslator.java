@@ -21,8 +21,8 @@ public final class SqlStateTranslator {
     private static final Pattern CODE_IN_MESSAGE = Pattern.compile("\\[(SQLITE_[A-Z_]+)]");
 
     private static final String VEC0_REPLACE_HINT =
-            "; vec0 tables (sqlite-vec 0.1.9) cannot replace a row in place: INSERT OR REPLACE and UPSERT fail"
-                    + " like a duplicate insert. UPDATE the row, or DELETE it and INSERT it again in one transaction";
+            "; vec0 tables (sqlite-vec 0.1.9) ignore conflict clauses: INSERT OR REPLACE, INSERT OR IGNORE and UPSERT"
+                    + " fail like a plain duplicate insert. UPDATE the row, or DELETE it and INSERT it again in one transaction";
 
     private SqlStateTranslator() {}
 
