@@ -154,4 +154,23 @@ class ConnectionPathsTest {
         assertEquals(null, driver.connect("jdbc:sqlite::memory:", new java.util.Properties()));
         assertTrue(driver.acceptsURL("JDBC:SQLITEVEC::memory:"));
     }
+
+    @Test
+    void setReadOnlyStillWorksBecauseOurHookIsNotTheFirstStatement() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlitevec:" + dir.resolve("ro.db") + "?jdbc.explicit_readonly=true")) {
+            c.setReadOnly(true);
+            assertTrue(c.isReadOnly());
+            assertEquals("v" + SqliteVecDriver.SQLITE_VEC_VERSION, vecVersion(c));
+        }
+    }
+
+    @Test
+    void tinyLengthLimitsDoNotStopTheHookAndStayInForce() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlitevec:" + dir.resolve("limits.db") + "?limit_length=12");
+             Statement s = c.createStatement()) {
+            SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> s.executeQuery("SELECT 'a string that is much longer than the thirty bytes SQLite allows at least'").next());
+            assertEquals("54000", e.getSQLState(), "the user's limit applies again after the hook");
+        }
+    }
 }

@@ -276,4 +276,16 @@ class SqlStateTranslationTest {
         SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO parent VALUES (1, 'z', 1)"));
         assertEquals(SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY, SqliteVecErrors.resultCode(e));
     }
+
+    @Test
+    void executeQueryOnAStatementWithoutRowsBecomes02000() {
+        SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("INSERT INTO parent VALUES (3, 'c', 1)"));
+        assertEquals("02000", e.getSQLState(), e.getMessage());
+    }
+
+    @Test
+    void unsupportedConnectionFeaturesBecome0A000() {
+        SQLException e = assertThrows(SQLException.class, () -> c.createStruct("t", new Object[0]));
+        assertEquals("0A000", e.getSQLState(), e.getMessage());
+    }
 }

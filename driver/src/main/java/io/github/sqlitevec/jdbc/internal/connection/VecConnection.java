@@ -4,12 +4,19 @@ import io.github.sqlitevec.jdbc.internal.errors.SqlStateTranslator;
 import io.github.sqlitevec.jdbc.internal.wrappers.VecDatabaseMetaData;
 import io.github.sqlitevec.jdbc.internal.wrappers.VecPreparedStatement;
 import io.github.sqlitevec.jdbc.internal.wrappers.VecStatement;
+import java.sql.Array;
+import java.sql.Blob;
 import java.sql.CallableStatement;
+import java.sql.Clob;
 import java.sql.DatabaseMetaData;
+import java.sql.NClob;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLXML;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.sql.Struct;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 import org.sqlite.jdbc4.JDBC4Connection;
@@ -59,6 +66,8 @@ public final class VecConnection extends JDBC4Connection {
             if (!parsed.userLoadsExtensions) {
                 connection.getDatabase().enable_load_extension(false);
             }
+            // Our statements are not the application's first: setReadOnly() must still be allowed.
+            connection.setFirstStatementExecuted(false);
             return connection;
         } catch (SQLException e) {
             closeAfterFailure(connection, e);
@@ -254,6 +263,97 @@ public final class VecConnection extends JDBC4Connection {
     public void abort(Executor executor) throws SQLException {
         try {
             super.abort(executor);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public Blob createBlob() throws SQLException {
+        try {
+            return super.createBlob();
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public Clob createClob() throws SQLException {
+        try {
+            return super.createClob();
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public NClob createNClob() throws SQLException {
+        try {
+            return super.createNClob();
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public SQLXML createSQLXML() throws SQLException {
+        try {
+            return super.createSQLXML();
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+        try {
+            return super.createStruct(typeName, attributes);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+        try {
+            return super.createArrayOf(typeName, elements);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public void setHoldability(int holdability) throws SQLException {
+        try {
+            super.setHoldability(holdability);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public void setCatalog(String catalog) throws SQLException {
+        try {
+            super.setCatalog(catalog);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"}) // sqlite-jdbc declares the raw type
+    public void setTypeMap(Map map) throws SQLException {
+        try {
+            super.setTypeMap(map);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+        try {
+            super.setNetworkTimeout(executor, milliseconds);
         } catch (SQLException e) {
             throw SqlStateTranslator.translate(e);
         }

@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteLimits;
+import org.sqlite.core.DB;
 
 /**
  * Loads sqlite-vec into one freshly opened connection (the analog of Go's ConnectHook) and
@@ -25,6 +27,9 @@ final class VectorExtension {
      */
     private static volatile Path verified;
 
+    private static final int[] LIMITS = {SQLiteLimits.SQLITE_LIMIT_LENGTH.getId(), SQLiteLimits.SQLITE_LIMIT_SQL_LENGTH.getId()};
+    private static final int ROOM_FOR_OUR_STATEMENTS = 65536;
+
     private VectorExtension() {}
 
     /** Loads the library through the explicit entry point; the handle must allow extension loading. */
@@ -33,26 +38,55 @@ final class VectorExtension {
         if (!library.equals(verified)) {
             requireSupportedSqlite(connection.libversion(), sqliteVecVersion);
         }
-        try (PreparedStatement load = connection.prepareStatement("SELECT load_extension(?, 'sqlite3_vec_init')")) {
-            load.setString(1, library.toString());
-            load.executeQuery().close();
-        } catch (SQLException e) {
-            if ((e.getErrorCode() & 0xff) != SQLiteErrorCode.SQLITE_ERROR.code) {
-                throw e; // the database itself failed (not a database, busy, I/O): report that, not the library
+        DB db = connection.getDatabase();
+        int[] saved = raiseTinyLimits(db);
+        try {
+            try (PreparedStatement load = connection.prepareStatement("SELECT load_extension(?, 'sqlite3_vec_init')")) {
+                load.setString(1, library.toString());
+                load.executeQuery().close();
+            } catch (SQLException e) {
+                if ((e.getErrorCode() & 0xff) != SQLiteErrorCode.SQLITE_ERROR.code) {
+                    throw e; // the database itself failed (not a database, busy, I/O): report that, not the library
+                }
+                throw SqlState.CONNECTION_FAILURE.newException("cannot load sqlite-vec from " + library + ": " + e.getMessage()
+                        + "; if you set -D" + NativeLibraryLoader.PATH_PROPERTY + ", check that it is a sqlite-vec build for this platform",
+                        e.getErrorCode(), e);
             }
-            throw SqlState.CONNECTION_FAILURE.newException("cannot load sqlite-vec from " + library + ": " + e.getMessage()
-                    + "; if you set -D" + NativeLibraryLoader.PATH_PROPERTY + ", check that it is a sqlite-vec build for this platform",
-                    e.getErrorCode(), e);
+            if (library.equals(verified)) {
+                return;
+            }
+            String answered = vecVersion(connection);
+            if (("v" + sqliteVecVersion).equals(answered)) {
+                verified = library;
+            } else {
+                throw SqlState.CONNECTION_FAILURE.newException("the loaded sqlite-vec reports version " + answered + " but sqlitevec-jdbc needs v"
+                        + sqliteVecVersion + "; unset -D" + NativeLibraryLoader.PATH_PROPERTY + " or point it at sqlite-vec " + sqliteVecVersion, 0, null);
+            }
+        } finally {
+            restoreLimits(db, saved);
         }
-        if (library.equals(verified)) {
-            return;
+    }
+
+    /**
+     * A URL may set {@code limit_length} or {@code limit_sql_length} so low that our own two
+     * statements (the library path is a string value) would fail; lift them while we run.
+     */
+    private static int[] raiseTinyLimits(DB db) throws SQLException {
+        int[] saved = new int[LIMITS.length];
+        for (int i = 0; i < LIMITS.length; i++) {
+            saved[i] = db.limit(LIMITS[i], -1); // a negative value only reads the limit
+            if (saved[i] < ROOM_FOR_OUR_STATEMENTS) {
+                db.limit(LIMITS[i], ROOM_FOR_OUR_STATEMENTS);
+            }
         }
-        String answered = vecVersion(connection);
-        if (("v" + sqliteVecVersion).equals(answered)) {
-            verified = library;
-        } else {
-            throw SqlState.CONNECTION_FAILURE.newException("the loaded sqlite-vec reports version " + answered + " but sqlitevec-jdbc needs v"
-                    + sqliteVecVersion + "; unset -D" + NativeLibraryLoader.PATH_PROPERTY + " or point it at sqlite-vec " + sqliteVecVersion, 0, null);
+        return saved;
+    }
+
+    private static void restoreLimits(DB db, int[] saved) throws SQLException {
+        for (int i = 0; i < LIMITS.length; i++) {
+            if (saved[i] < ROOM_FOR_OUR_STATEMENTS) {
+                db.limit(LIMITS[i], saved[i]);
+            }
         }
     }
 

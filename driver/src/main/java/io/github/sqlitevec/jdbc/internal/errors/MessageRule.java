@@ -85,10 +85,11 @@ final class MessageRule {
     static final List<MessageRule> DRIVER_RULES = List.of(
             rule("database connection closed", SqlState.CONNECTION_DOES_NOT_EXIST),
             rule("connection is closed", SqlState.CONNECTION_DOES_NOT_EXIST),
+            rule("connection closed", SqlState.CONNECTION_DOES_NOT_EXIST),
             rule("not executing", SqlState.FUNCTION_SEQUENCE_ERROR),
             rule("closed", SqlState.FUNCTION_SEQUENCE_ERROR),
             rule("column index out of bounds", SqlState.INVALID_DESCRIPTOR_INDEX),
             rule("no such column", SqlState.UNDEFINED_COLUMN),
-            rule("does not return resultset", SqlState.FUNCTION_SEQUENCE_ERROR),
-            rule("not return a resultset", SqlState.FUNCTION_SEQUENCE_ERROR));
+            rule("does not return resultset", SqlState.NO_DATA),
+            rule("does not return results", SqlState.NO_DATA));
 }

@@ -53,6 +53,8 @@ public enum SqlState {
     DUPLICATE_TABLE("42P07", Kind.SYNTAX),
 
     FEATURE_NOT_SUPPORTED("0A000", Kind.FEATURE),
+    /** executeQuery on a statement that returns no rows (pgjdbc reports the same). */
+    NO_DATA("02000", Kind.GENERAL),
     INVALID_DESCRIPTOR_INDEX("07009", Kind.GENERAL),
     FUNCTION_SEQUENCE_ERROR("HY010", Kind.GENERAL),
     GENERAL_ERROR("HY000", Kind.GENERAL);

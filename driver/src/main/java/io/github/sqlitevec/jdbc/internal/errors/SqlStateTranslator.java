@@ -31,7 +31,7 @@ public final class SqlStateTranslator {
      * returned unchanged, so translating twice is harmless.
      */
     public static SQLException translate(SQLException e) {
-        if (e.getSQLState() != null) {
+        if (isStandard(e.getSQLState())) {
             return e;
         }
         if (e instanceof SQLFeatureNotSupportedException) {
@@ -49,6 +49,11 @@ public final class SqlStateTranslator {
                     message, state.code(), code, batch.getLargeUpdateCounts(), batch);
         }
         return state.newException(message, code, e);
+    }
+
+    /** sqlite-jdbc sometimes puts a result code name such as {@code SQLITE_DONE} where the state belongs. */
+    private static boolean isStandard(String state) {
+        return state != null && state.length() == 5;
     }
 
     /** A query stopped by its timeout ({@code Statement.setQueryTimeout}). */

@@ -1,0 +1,77 @@
+package io.github.sqlitevec.conformance.differential;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+/**
+ * Scenarios in which our driver currently differs from sqlite-jdbc, or reports a non-standard
+ * SQLState, <em>without</em> a reason: driver bugs found by this suite. The suite asserts that each
+ * still reproduces, so it stays green while the bug is open and fails the moment the bug is fixed;
+ * then move the scenario into its catalog, where it must pass like every other one.
+ */
+final class OpenDriverBugs {
+
+    private OpenDriverBugs() {}
+
+    static final List<Scenario> ALL = List.of(
+            // The native library's path is bound as an SQL string, so SQLITE_LIMIT_LENGTH applies to it.
+            Scenario.of("a connection with limit_length shorter than the native library path opens", (x, t) ->
+                    t.exec(x.conn(), "SELECT length('0123456789')")).withUrl("?limit_length=12"),
+            // sqlite-jdbc puts "SQLITE_DONE" into the SQLState; the translator keeps any non-null state.
+            Scenario.of("executeQuery on an INSERT reports a standard SQLState", (x, t) -> {
+                t.exec(x.conn(), "CREATE TABLE t (a)");
+                try (Statement st = x.conn().createStatement()) {
+                    t.attempt("executeQuery insert", () -> st.executeQuery("INSERT INTO t VALUES (1)"));
+                }
+            }).expectingStates("HY010"),
+            // ParameterMetaData is sqlite-jdbc's own object, not wrapped: its errors keep SQLState null.
+            Scenario.of("ParameterMetaData.getParameterType before binding reports a SQLState", (x, t) -> {
+                try (var ps = x.conn().prepareStatement("SELECT ?")) {
+                    t.attempt("type", () -> ps.getParameterMetaData().getParameterType(1));
+                }
+            }),
+            // ResultSetMetaData is sqlite-jdbc's own object, not wrapped.
+            Scenario.of("ResultSetMetaData with a column index out of range reports 07009", (x, t) -> {
+                try (Statement st = x.conn().createStatement(); ResultSet rs = st.executeQuery("SELECT 1 AS a")) {
+                    t.attempt("column 0", () -> rs.getMetaData().getColumnName(0));
+                    t.attempt("column 9", () -> rs.getMetaData().getColumnType(9));
+                }
+            }).expectingStates("07009", "07009"),
+            // VecConnection does not override these, so sqlite-jdbc's exceptions leave untranslated.
+            Scenario.of("Connection.createBlob, createClob, createSQLXML and createStruct report 0A000", (x, t) -> {
+                Connection c = x.conn();
+                t.attempt("createBlob", () -> c.createBlob());
+                t.attempt("createClob", () -> c.createClob());
+                t.attempt("createSQLXML", () -> c.createSQLXML());
+                t.attempt("createStruct", () -> c.createStruct("s", new Object[0]));
+            }).expectingStates("0A000", "0A000", "0A000", "0A000"),
+            Scenario.of("Connection.setHoldability(HOLD_CURSORS_OVER_COMMIT) reports a SQLState", (x, t) ->
+                    t.attempt("setHoldability", () -> { x.conn().setHoldability(ResultSet.HOLD_CURSORS_OVER_COMMIT); return "ok"; })),
+            // "connection closed" falls through the message rules to the generic "closed" → HY010.
+            Scenario.of("DatabaseMetaData used after its connection closed reports 08003", (x, t) -> {
+                Connection c = x.open("closing.db");
+                var md = c.getMetaData();
+                c.close();
+                t.attempt("getTables", () -> md.getTables(null, null, null, null));
+            }).expectingStates("08003"));
+
+    /**
+     * Differences the driver is meant to have but does not: each check fails today. {@code getURL()}
+     * returns the internal {@code jdbc:sqlite:} URL, so a tool that reconnects with it (schema
+     * tools, some pools, IDEs) silently gets a connection without sqlite-vec.
+     */
+    static final List<KnownDifferences.Difference> UNMET_DIFFERENCES = List.of(
+            new KnownDifferences.Difference("getURL keeps the URL the user gave, with its jdbc:sqlitevec: prefix",
+                    "the URL is what a pool or log shows the user; it must be the one they configured",
+                    (plain, ours) -> {
+                        assertTrue(plain.getMetaData().getURL().startsWith("jdbc:sqlite:"), plain.getMetaData().getURL());
+                        assertTrue(ours.getMetaData().getURL().startsWith("jdbc:sqlitevec:"), ours.getMetaData().getURL());
+                        assertEquals(plain.getMetaData().getURL().substring("jdbc:sqlite:".length()).replace("/plain/", "/x/"),
+                                ours.getMetaData().getURL().substring("jdbc:sqlitevec:".length()).replace("/ours/", "/x/"));
+                    }));
+}
