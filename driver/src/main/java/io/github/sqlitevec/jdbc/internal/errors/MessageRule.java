@@ -90,6 +90,6 @@ final class MessageRule {
             rule("closed", SqlState.FUNCTION_SEQUENCE_ERROR),
             rule("column index out of bounds", SqlState.INVALID_DESCRIPTOR_INDEX),
             rule("no such column", SqlState.UNDEFINED_COLUMN),
-            rule("does not return resultset", SqlState.NO_DATA),
-            rule("does not return results", SqlState.NO_DATA));
+            // executeQuery on a statement without rows; not "Query does not return results" (executeUpdate on a SELECT)
+            rule("does not return resultset", SqlState.NO_DATA));
 }
