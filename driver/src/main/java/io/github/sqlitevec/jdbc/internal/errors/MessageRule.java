@@ -88,7 +88,7 @@ final class MessageRule {
             rule("connection closed", SqlState.CONNECTION_DOES_NOT_EXIST),
             rule("not executing", SqlState.FUNCTION_SEQUENCE_ERROR),
             rule("closed", SqlState.FUNCTION_SEQUENCE_ERROR),
-            rule("column index out of bounds", SqlState.INVALID_DESCRIPTOR_INDEX),
+            rule("out of bounds", SqlState.INVALID_DESCRIPTOR_INDEX), // "column 0 out of bounds [1,1]"
             rule("no such column", SqlState.UNDEFINED_COLUMN),
             // executeQuery on a statement without rows; not "Query does not return results" (executeUpdate on a SELECT)
             rule("does not return resultset", SqlState.NO_DATA));

@@ -250,7 +250,7 @@ public class VecPreparedStatement extends VecStatement implements PreparedStatem
 
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
-        try { return delegate.getMetaData(); } catch (SQLException e) { throw translate(e); }
+        try { return VecResultSetMetaData.wrap(delegate.getMetaData()); } catch (SQLException e) { throw translate(e); }
     }
 
     @Override
@@ -280,7 +280,7 @@ public class VecPreparedStatement extends VecStatement implements PreparedStatem
 
     @Override
     public ParameterMetaData getParameterMetaData() throws SQLException {
-        try { return delegate.getParameterMetaData(); } catch (SQLException e) { throw translate(e); }
+        try { return VecParameterMetaData.wrap(delegate.getParameterMetaData()); } catch (SQLException e) { throw translate(e); }
     }
 
     @Override

@@ -358,7 +358,7 @@ public class VecResultSet implements ResultSet {
 
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
-        try { return delegate.getMetaData(); } catch (SQLException e) { throw translate(e); }
+        try { return VecResultSetMetaData.wrap(delegate.getMetaData()); } catch (SQLException e) { throw translate(e); }
     }
 
     @Override
