@@ -173,4 +173,20 @@ class ConnectionPathsTest {
             assertEquals("54000", e.getSQLState(), "the user's limit applies again after the hook");
         }
     }
+
+    @Test
+    void indexInfoOfAVec0TableWithAPrimaryKeyIsEmptyNotAnError() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlitevec:" + dir.resolve("idx.db"));
+             Statement s = c.createStatement()) {
+            s.execute("CREATE VIRTUAL TABLE docs USING vec0(id INTEGER PRIMARY KEY, e float[2])");
+            s.execute("CREATE TABLE plain(id INTEGER PRIMARY KEY, name TEXT UNIQUE)");
+            try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, "docs", false, false)) {
+                assertEquals(13, rs.getMetaData().getColumnCount());
+                assertTrue(!rs.next(), "a virtual table has no indexes");
+            }
+            try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, "plain", false, false)) {
+                assertTrue(rs.next(), "ordinary tables still list their indexes");
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.sqlitevec.jdbc.internal.connection;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.sqlite.jdbc4.JDBC4DatabaseMetaData;
@@ -60,8 +61,31 @@ final class RawStatementsMetaData extends JDBC4DatabaseMetaData {
         return raw(() -> super.getCrossReference(parentCatalog, parentSchema, parentTable, foreignCatalog, foreignSchema, foreignTable));
     }
 
+    /**
+     * A vec0 table declaring a primary key shows SQLite a pseudo index that {@code index_info} knows
+     * nothing about, and sqlite-jdbc then builds invalid SQL. Virtual tables have no indexes: answer
+     * with sqlite-jdbc's own empty result (that of a table with no index list), so tools that list
+     * indexes of every table (jOOQ-meta, Hibernate's schema validation) keep working.
+     */
     @Override
     public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate) throws SQLException {
-        return raw(() -> super.getIndexInfo(catalog, schema, table, unique, approximate));
+        try {
+            return raw(() -> super.getIndexInfo(catalog, schema, table, unique, approximate));
+        } catch (SQLException e) {
+            if (!isVirtualTable(table)) {
+                throw e;
+            }
+            return raw(() -> super.getIndexInfo(catalog, schema, "", unique, approximate));
+        }
+    }
+
+    private boolean isVirtualTable(String table) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement(
+                "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ? AND sql LIKE 'CREATE VIRTUAL TABLE%'")) {
+            p.setString(1, table);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 }
