@@ -84,9 +84,18 @@ public class VecDatabaseMetaData implements DatabaseMetaData {
         try { return delegate.allTablesAreSelectable(); } catch (SQLException e) { throw translate(e); }
     }
 
+    /**
+     * The address as a {@code jdbc:sqlite:} URL, so that tools which sniff the URL (jOOQ's
+     * {@code JDBCUtils.dialect}, Spring Boot's {@code DatabaseDriver.fromJdbcUrl}) see SQLite. A tool
+     * that reconnects with it gets plain sqlite-jdbc without sqlite-vec; docs/ecosystem.md has the
+     * trade-off.
+     */
     @Override
     public String getURL() throws SQLException {
-        try { return delegate.getURL(); } catch (SQLException e) { throw translate(e); }
+        String url;
+        try { url = delegate.getURL(); } catch (SQLException e) { throw translate(e); }
+        boolean ours = url != null && url.regionMatches(true, 0, SqliteVecDriver.PREFIX, 0, SqliteVecDriver.PREFIX.length());
+        return ours ? "jdbc:sqlite:" + url.substring(SqliteVecDriver.PREFIX.length()) : url;
     }
 
     @Override
