@@ -82,7 +82,7 @@ class CodegenTest {
         Path sources = dir.resolve("generated");
         try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlitevec:" + database)) {
             GenerationTool tool = new GenerationTool();
-            tool.setConnection(IndexInfoWorkaround.wrap(connection));
+            tool.setConnection(connection);
             tool.run(configuration(database, sources));
         }
 
