@@ -1,6 +1,7 @@
 package io.github.sqlitevec.jdbc;
 
 import io.github.sqlitevec.jdbc.internal.connection.VecConnection;
+import io.github.sqlitevec.jdbc.internal.natives.NativeLibraryLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -124,9 +125,9 @@ public final class SqliteVecDriver implements Driver {
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT sqlite_version(), vec_version()")) {
             rs.next();
-            System.out.printf(Locale.ROOT, "sqlitevec-jdbc %s%nSQLite %s, sqlite-vec %s%nOS %s %s, Java %s%nurl %s%n",
-                    VERSION, rs.getString(1), rs.getString(2), System.getProperty("os.name"),
-                    System.getProperty("os.arch"), System.getProperty("java.version"), url);
+            System.out.printf(Locale.ROOT, "sqlitevec-jdbc %s%nSQLite %s, sqlite-vec %s%nnative %s%nOS %s %s, Java %s%nurl %s%n",
+                    VERSION, rs.getString(1), rs.getString(2), NativeLibraryLoader.library(SQLITE_VEC_VERSION),
+                    System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"), url);
         }
     }
 }
