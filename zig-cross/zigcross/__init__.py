@@ -1,0 +1,1 @@
+"""Reproducible cross-builds of the sqlite-vec loadable extension with zig."""
