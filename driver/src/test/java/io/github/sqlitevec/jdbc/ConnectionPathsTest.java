@@ -189,4 +189,27 @@ class ConnectionPathsTest {
             }
         }
     }
+
+    private static long mmapSize(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA mmap_size")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void fileDatabasesAreMemoryMappedByDefaultAndTheUserCanOptOut() throws Exception {
+        String file = "jdbc:sqlitevec:" + dir.resolve("mmap.db");
+        try (Connection c = DriverManager.getConnection(file)) {
+            assertEquals(4L << 30, mmapSize(c), "the driver's default");
+        }
+        try (Connection c = DriverManager.getConnection(file + "?mmap_size=0")) {
+            assertEquals(0, mmapSize(c), "the URL's choice wins");
+        }
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("mmap_size", "1048576");
+        try (Connection c = DriverManager.getConnection(file, p)) {
+            assertEquals(1048576, mmapSize(c), "the Properties' choice wins");
+        }
+    }
 }

@@ -1,16 +1,24 @@
 package io.github.sqlitevec.conformance.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Times two variants of one operation in alternating rounds, so machine noise hits both alike,
+ * Times variants of one operation in alternating rounds, so machine noise hits all alike,
  * and reports medians and their ratio. Our machines are noisy: only ratios measured side by side
  * in one run are worth recording.
  */
 final class SideBySide {
     interface Operation {
         void run() throws Exception;
+    }
+
+    /** A variant that times only the part that matters itself (setup and cleanup stay outside). */
+    interface SelfTimed {
+        /** Runs the variant once and returns the nanoseconds of its measured part. */
+        long runAndTime() throws Exception;
     }
 
     static final class Result {
@@ -36,30 +44,50 @@ final class SideBySide {
 
     /** Median nanoseconds per operation of each variant over {@code rounds} alternating rounds of {@code perRound} operations. */
     static Result measure(String name, Operation baseline, Operation candidate, int rounds, int perRound) throws Exception {
-        for (int i = 0; i < Math.max(1, rounds / 4); i++) { // warm-up: JIT, page cache, native extraction
-            time(baseline, perRound);
-            time(candidate, perRound);
-        }
-        double[] a = new double[rounds];
-        double[] b = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            if (r % 2 == 0) {
-                a[r] = time(baseline, perRound);
-                b[r] = time(candidate, perRound);
-            } else {
-                b[r] = time(candidate, perRound);
-                a[r] = time(baseline, perRound);
-            }
-        }
-        return new Result(name, median(a), median(b));
+        double[] medians = measureEach(List.of(baseline, candidate), rounds, perRound);
+        return new Result(name, medians[0], medians[1]);
     }
 
-    private static double time(Operation op, int times) throws Exception {
+    /** Like {@link #measure}, for any number of variants; returns their medians in the given order. */
+    static double[] measureEach(List<Operation> variants, int rounds, int perRound) throws Exception {
+        List<SelfTimed> timed = new ArrayList<>();
+        for (Operation op : variants) {
+            timed.add(() -> time(op, perRound));
+        }
+        return measureSelfTimed(timed, rounds);
+    }
+
+    /**
+     * Median nanoseconds of each variant over {@code rounds} rounds; each round starts with a
+     * different variant, so none always runs right after the same neighbour (cache, GC, turbo).
+     */
+    static double[] measureSelfTimed(List<SelfTimed> variants, int rounds) throws Exception {
+        int n = variants.size();
+        for (int i = 0; i < Math.max(1, rounds / 4); i++) { // warm-up: JIT, page cache, native extraction
+            for (SelfTimed v : variants) {
+                v.runAndTime();
+            }
+        }
+        double[][] samples = new double[n][rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < n; i++) {
+                int v = (r + i) % n;
+                samples[v][r] = variants.get(v).runAndTime();
+            }
+        }
+        double[] medians = new double[n];
+        for (int v = 0; v < n; v++) {
+            medians[v] = median(samples[v]);
+        }
+        return medians;
+    }
+
+    private static long time(Operation op, int times) throws Exception {
         long start = System.nanoTime();
         for (int i = 0; i < times; i++) {
             op.run();
         }
-        return (System.nanoTime() - start) / (double) times;
+        return (System.nanoTime() - start) / times;
     }
 
     private static double median(double[] values) {

@@ -11,16 +11,20 @@ import java.util.Properties;
 final class ConnectionUrl {
     static final String PREFIX = "jdbc:sqlitevec:";
     static final String LOAD_EXTENSION = "enable_load_extension";
+    static final String MMAP_SIZE = "mmap_size";
 
     final String url;
     /** What sqlite-jdbc receives after {@code jdbc:sqlite:}, without {@code enable_load_extension}. */
     final String address;
     final boolean userLoadsExtensions;
+    /** Whether the URL or the Properties choose {@code mmap_size} themselves. */
+    final boolean userSetsMmapSize;
 
-    private ConnectionUrl(String url, String address, boolean userLoadsExtensions) {
+    private ConnectionUrl(String url, String address, boolean userLoadsExtensions, boolean userSetsMmapSize) {
         this.url = url;
         this.address = address;
         this.userLoadsExtensions = userLoadsExtensions;
+        this.userSetsMmapSize = userSetsMmapSize;
     }
 
     static boolean accepts(String url) {
@@ -30,9 +34,10 @@ final class ConnectionUrl {
     static ConnectionUrl parse(String url, Properties info) {
         String rest = url.trim().substring(PREFIX.length());
         boolean requested = Boolean.parseBoolean(info.getProperty(LOAD_EXTENSION, "false"));
+        boolean mmap = info.getProperty(MMAP_SIZE) != null;
         int query = rest.indexOf('?');
         if (query < 0) {
-            return new ConnectionUrl(url, rest, requested);
+            return new ConnectionUrl(url, rest, requested, mmap);
         }
         // sqlite-jdbc lets URL parameters override Properties, so ours must leave the URL entirely.
         StringBuilder kept = new StringBuilder(rest.substring(0, query));
@@ -43,10 +48,11 @@ final class ConnectionUrl {
             if (key.equals(LOAD_EXTENSION)) {
                 requested = eq >= 0 && Boolean.parseBoolean(parameter.substring(eq + 1));
             } else if (!parameter.isEmpty()) {
+                mmap |= key.equals(MMAP_SIZE);
                 kept.append(separator).append(parameter);
                 separator = '&';
             }
         }
-        return new ConnectionUrl(url, kept.toString(), requested);
+        return new ConnectionUrl(url, kept.toString(), requested, mmap);
     }
 }

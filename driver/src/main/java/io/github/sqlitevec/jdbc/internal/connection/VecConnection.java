@@ -50,6 +50,9 @@ public final class VecConnection extends JDBC4Connection {
         ConnectionUrl parsed = ConnectionUrl.parse(url, properties);
         // Extension loading is switched on for this handle only, and off again right after ours is in.
         properties.setProperty(ConnectionUrl.LOAD_EXTENSION, "true");
+        if (!parsed.userSetsMmapSize && MemoryMapping.worthDefaulting()) {
+            properties.setProperty(ConnectionUrl.MMAP_SIZE, MemoryMapping.DEFAULT_MMAP_SIZE);
+        }
         VecConnection connection;
         try {
             connection = new VecConnection(url, parsed.address, properties);
