@@ -6,13 +6,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A Spring Boot application on sqlitevec-jdbc: {@code application.properties} sets only
+ * A Spring Boot application on sqlitevec-jdbc: the only database setting in {@code application.properties} is
  * {@code spring.datasource.url=jdbc:sqlitevec:./spring-boot-example.db}; Boot builds the HikariCP pool,
  * Flyway creates the {@code vec0} table, and {@link NoteStore} searches it.
  *
  * <pre>./mvnw -q -pl examples/spring-boot exec:java</pre>
  *
- * The 3-d embeddings are hand-made (warm, cold, food) to keep the example free of a model.
+ * The notes' 3-d embeddings are hand-made (warm, cold, food) to keep that part free of a model.
+ * The same database also holds the rag example's index, served as {@code POST /search} by
+ * the classes in the {@code search} package.
  */
 @SpringBootApplication
 public class NotesApplication {
