@@ -1,5 +1,6 @@
 package io.github.sqlitevec.examples.jooqsearch;
 
+import io.github.sqlitevec.examples.HashingEmbedder;
 import static io.github.sqlitevec.examples.jooqsearch.db.Tables.ARTICLES;
 import static io.github.sqlitevec.jooq.SqliteVecDSL.binaryQuantizedSearch;
 import static io.github.sqlitevec.jooq.SqliteVecDSL.distance;
@@ -33,9 +34,9 @@ public final class ArticleSearch {
     static final int OVERSAMPLE = 4;
 
     private final DSLContext ctx;
-    private final HashedTextEmbedder embedder;
+    private final HashingEmbedder embedder;
 
-    public ArticleSearch(DSLContext ctx, HashedTextEmbedder embedder) {
+    public ArticleSearch(DSLContext ctx, HashingEmbedder embedder) {
         this.ctx = ctx;
         this.embedder = embedder;
     }

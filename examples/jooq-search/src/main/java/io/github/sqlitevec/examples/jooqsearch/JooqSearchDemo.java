@@ -1,5 +1,6 @@
 package io.github.sqlitevec.examples.jooqsearch;
 
+import io.github.sqlitevec.examples.HashingEmbedder;
 import static io.github.sqlitevec.examples.jooqsearch.db.Tables.ARTICLES;
 
 import java.io.PrintStream;
@@ -40,7 +41,7 @@ public final class JooqSearchDemo {
     static void run(Path db, PrintStream out) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlitevec:" + db)) {
             DSLContext ctx = DSL.using(connection, SQLDialect.SQLITE);
-            ArticleSearch search = new ArticleSearch(ctx, new HashedTextEmbedder(DIMENSIONS));
+            ArticleSearch search = new ArticleSearch(ctx, new HashingEmbedder(DIMENSIONS));
             search.createSchema();
             search.replaceAll(Corpus.ARTICLES);
             out.println(ctx.fetchCount(ARTICLES) + " articles loaded");

@@ -1,5 +1,6 @@
 package io.github.sqlitevec.examples.jooqsearch;
 
+import io.github.sqlitevec.examples.HashingEmbedder;
 import static io.github.sqlitevec.examples.jooqsearch.db.Tables.ARTICLES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +35,7 @@ class ArticleSearchTest {
     @TempDir
     Path dir;
 
-    private final HashedTextEmbedder embedder = new HashedTextEmbedder(JooqSearchDemo.DIMENSIONS);
+    private final HashingEmbedder embedder = new HashingEmbedder(JooqSearchDemo.DIMENSIONS);
     private final BruteForce bruteForce = new BruteForce(embedder);
     private Connection connection;
     private ArticleSearch search;

@@ -1,5 +1,6 @@
 package io.github.sqlitevec.examples.jooqsearch;
 
+import io.github.sqlitevec.examples.HashingEmbedder;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
@@ -8,9 +9,9 @@ import java.util.stream.Collectors;
 /** The answer a search must give, computed in Java in double precision over every article. */
 final class BruteForce {
 
-    private final HashedTextEmbedder embedder;
+    private final HashingEmbedder embedder;
 
-    BruteForce(HashedTextEmbedder embedder) {
+    BruteForce(HashingEmbedder embedder) {
         this.embedder = embedder;
     }
 
