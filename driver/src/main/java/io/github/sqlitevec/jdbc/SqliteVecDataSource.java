@@ -39,7 +39,7 @@ public class SqliteVecDataSource extends SQLiteDataSource {
         if (url != null && url.regionMatches(true, 0, "jdbc:sqlite:", 0, "jdbc:sqlite:".length())) {
             url = SqliteVecDriver.PREFIX + url.substring("jdbc:sqlite:".length());
         }
-        if (url == null || !url.regionMatches(true, 0, SqliteVecDriver.PREFIX, 0, SqliteVecDriver.PREFIX.length())) {
+        if (!SqliteVecDriver.isValidURL(url)) {
             throw new IllegalArgumentException("SqliteVecDataSource needs a URL starting with " + SqliteVecDriver.PREFIX
                     + " (e.g. jdbc:sqlitevec:app.db); got " + url);
         }

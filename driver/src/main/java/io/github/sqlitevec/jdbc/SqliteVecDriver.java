@@ -85,6 +85,11 @@ public final class SqliteVecDriver implements Driver {
 
     @Override
     public boolean acceptsURL(String url) {
+        return isValidURL(url);
+    }
+
+    /** Whether {@code url} starts with {@code jdbc:sqlitevec:} (any case), like sqlite-jdbc's {@code JDBC.isValidURL}. */
+    public static boolean isValidURL(String url) {
         return url != null && url.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
     }
 

@@ -22,10 +22,9 @@ public final class SqliteVecErrors {
 
     /** SQLite's (extended) result code behind {@code e}, or {@code UNKNOWN_ERROR} if SQLite did not raise it. */
     public static SQLiteErrorCode resultCode(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLiteException) {
-                return ((SQLiteException) t).getResultCode();
-            }
+        SQLiteException original = sqliteException(e);
+        if (original != null) {
+            return original.getResultCode();
         }
         return e.getErrorCode() == 0 ? SQLiteErrorCode.UNKNOWN_ERROR : SQLiteErrorCode.getErrorCode(e.getErrorCode());
     }

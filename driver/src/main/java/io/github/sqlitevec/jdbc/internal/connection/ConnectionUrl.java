@@ -1,5 +1,6 @@
 package io.github.sqlitevec.jdbc.internal.connection;
 
+import io.github.sqlitevec.jdbc.SqliteVecDriver;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -9,7 +10,6 @@ import java.util.Properties;
  * the URL or the Properties, sqlite-jdbc's own option). Immutable.
  */
 final class ConnectionUrl {
-    static final String PREFIX = "jdbc:sqlitevec:";
     static final String LOAD_EXTENSION = "enable_load_extension";
     static final String MMAP_SIZE = "mmap_size";
 
@@ -27,12 +27,8 @@ final class ConnectionUrl {
         this.userSetsMmapSize = userSetsMmapSize;
     }
 
-    static boolean accepts(String url) {
-        return url != null && url.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
-    }
-
     static ConnectionUrl parse(String url, Properties info) {
-        String rest = url.trim().substring(PREFIX.length());
+        String rest = url.trim().substring(SqliteVecDriver.PREFIX.length());
         boolean requested = Boolean.parseBoolean(info.getProperty(LOAD_EXTENSION, "false"));
         boolean mmap = info.getProperty(MMAP_SIZE) != null;
         int query = rest.indexOf('?');

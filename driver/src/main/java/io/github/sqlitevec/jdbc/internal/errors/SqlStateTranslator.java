@@ -1,5 +1,6 @@
 package io.github.sqlitevec.jdbc.internal.errors;
 
+import io.github.sqlitevec.jdbc.SqliteVecErrors;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -154,10 +155,9 @@ public final class SqlStateTranslator {
     }
 
     private static int resultCode(SQLException e, String message) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLiteException) {
-                return ((SQLiteException) t).getResultCode().code;
-            }
+        SQLiteException original = SqliteVecErrors.sqliteException(e);
+        if (original != null) {
+            return original.getResultCode().code;
         }
         Matcher m = CODE_IN_MESSAGE.matcher(message);
         if (m.find()) {

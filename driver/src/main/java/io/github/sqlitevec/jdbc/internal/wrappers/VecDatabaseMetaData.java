@@ -94,7 +94,7 @@ public class VecDatabaseMetaData implements DatabaseMetaData {
     public String getURL() throws SQLException {
         String url;
         try { url = delegate.getURL(); } catch (SQLException e) { throw translate(e); }
-        boolean ours = url != null && url.regionMatches(true, 0, SqliteVecDriver.PREFIX, 0, SqliteVecDriver.PREFIX.length());
+        boolean ours = SqliteVecDriver.isValidURL(url);
         return ours ? "jdbc:sqlite:" + url.substring(SqliteVecDriver.PREFIX.length()) : url;
     }
 

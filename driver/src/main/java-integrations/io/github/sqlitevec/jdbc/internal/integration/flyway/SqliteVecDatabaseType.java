@@ -23,7 +23,7 @@ public final class SqliteVecDatabaseType extends SQLiteDatabaseType {
 
     @Override
     public boolean handlesJDBCUrl(String url) {
-        return url.regionMatches(true, 0, SqliteVecDriver.PREFIX, 0, SqliteVecDriver.PREFIX.length());
+        return SqliteVecDriver.isValidURL(url);
     }
 
     @Override

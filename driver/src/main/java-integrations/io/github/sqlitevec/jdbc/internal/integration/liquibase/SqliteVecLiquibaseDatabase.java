@@ -24,9 +24,7 @@ public final class SqliteVecLiquibaseDatabase extends SQLiteDatabase {
 
     @Override
     public String getDefaultDriver(String url) {
-        boolean ours = url != null
-                && url.regionMatches(true, 0, SqliteVecDriver.PREFIX, 0, SqliteVecDriver.PREFIX.length());
-        return ours ? SqliteVecDriver.class.getName() : null;
+        return SqliteVecDriver.isValidURL(url) ? SqliteVecDriver.class.getName() : null;
     }
 
     @Override

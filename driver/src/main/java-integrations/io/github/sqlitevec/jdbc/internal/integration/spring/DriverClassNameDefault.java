@@ -32,8 +32,6 @@ final class DriverClassNameDefault extends PropertySource<Object> {
             return null; // also keeps the URL lookup below from asking us again
         }
         String url = environment.getProperty(URL);
-        boolean ours = url != null
-                && url.regionMatches(true, 0, SqliteVecDriver.PREFIX, 0, SqliteVecDriver.PREFIX.length());
-        return ours ? SqliteVecDriver.class.getName() : null;
+        return SqliteVecDriver.isValidURL(url) ? SqliteVecDriver.class.getName() : null;
     }
 }
