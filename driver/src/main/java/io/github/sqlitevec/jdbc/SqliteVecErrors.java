@@ -5,13 +5,13 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * For code written against plain sqlite-jdbc that inspected {@link SQLiteException}: the driver
- * now throws standard JDBC subclasses with standard SQLStates, keeping the sqlite-jdbc exception
- * as the cause and SQLite's extended result code as {@link SQLException#getErrorCode()}.
+ * SQLite's result code behind any {@link SQLException}, for code that does not want to cast.
+ * Errors SQLite raises leave {@code jdbc:sqlitevec:} as sqlite-jdbc's own {@link SQLiteException}
+ * (with a standard SQLState added), so {@code ((SQLiteException) e).getResultCode()} keeps working;
+ * these helpers also look through causes, e.g. of an exception a framework wrapped.
  *
  * <pre>{@code
  * } catch (SQLException e) {
- *     // before: ((SQLiteException) e).getResultCode() == SQLiteErrorCode.SQLITE_BUSY
  *     if (SqliteVecErrors.resultCode(e) == SQLiteErrorCode.SQLITE_BUSY) { retry(); }
  * }
  * }</pre>
@@ -20,7 +20,11 @@ import org.sqlite.SQLiteException;
 public final class SqliteVecErrors {
     private SqliteVecErrors() {}
 
-    /** SQLite's (extended) result code behind {@code e}, or {@code UNKNOWN_ERROR} if SQLite did not raise it. */
+    /**
+     * SQLite's extended result code behind {@code e}; for an exception that carries only a code in
+     * {@code getErrorCode()} (sqlite-jdbc's primary code), that code; {@code UNKNOWN_ERROR} if SQLite
+     * did not raise it.
+     */
     public static SQLiteErrorCode resultCode(SQLException e) {
         SQLiteException original = sqliteException(e);
         if (original != null) {

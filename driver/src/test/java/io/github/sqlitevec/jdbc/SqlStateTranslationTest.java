@@ -13,13 +13,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLDataException;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLNonTransientException;
-import java.sql.SQLSyntaxErrorException;
-import java.sql.SQLTransactionRollbackException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,13 +44,18 @@ class SqlStateTranslationTest {
         c.close();
     }
 
+    /**
+     * What a {@code catch} sees: the class sqlite-jdbc throws, its primary code in {@code getErrorCode()},
+     * the extended one in {@code getResultCode()}, and the standard SQLState.
+     */
     private static <T extends SQLException> T expect(Class<T> type, String state, SQLiteErrorCode code, Executable action) {
         SQLException e = assertThrows(SQLException.class, action::run);
         assertInstanceOf(type, e, () -> "got " + e.getClass().getSimpleName() + " " + e.getSQLState() + ": " + e.getMessage());
         assertEquals(state, e.getSQLState(), e::getMessage);
         if (code != null) {
-            assertEquals(code.code, e.getErrorCode(), e::getMessage);
-            assertInstanceOf(SQLiteException.class, e.getCause(), "the original sqlite-jdbc exception is the cause");
+            SQLiteException sqlite = assertInstanceOf(SQLiteException.class, e);
+            assertEquals(code, sqlite.getResultCode(), e::getMessage);
+            assertEquals(code.code & 0xff, e.getErrorCode(), "sqlite-jdbc's getErrorCode() is the primary code");
         }
         return type.cast(e);
     }
@@ -66,39 +66,39 @@ class SqlStateTranslationTest {
 
     @Test
     void uniqueViolationBecomesSqlState23505() {
-        SQLException e = expect(SQLIntegrityConstraintViolationException.class, "23505", SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE,
+        SQLException e = expect(SQLiteException.class, "23505", SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE,
                 () -> s.executeUpdate("INSERT INTO parent VALUES (2, 'a', 1)"));
         assertTrue(e.getMessage().contains("UNIQUE constraint failed: parent.name"), e.getMessage());
     }
 
     @Test
     void primaryKeyViolationBecomesSqlState23505() {
-        expect(SQLIntegrityConstraintViolationException.class, "23505", SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY,
+        expect(SQLiteException.class, "23505", SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY,
                 () -> s.executeUpdate("INSERT INTO parent VALUES (1, 'b', 1)"));
     }
 
     @Test
     void foreignKeyViolationBecomesSqlState23503() {
-        expect(SQLIntegrityConstraintViolationException.class, "23503", SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY,
+        expect(SQLiteException.class, "23503", SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY,
                 () -> s.executeUpdate("INSERT INTO child VALUES (1, 99)"));
     }
 
     @Test
     void notNullViolationBecomesSqlState23502() {
-        expect(SQLIntegrityConstraintViolationException.class, "23502", SQLiteErrorCode.SQLITE_CONSTRAINT_NOTNULL,
+        expect(SQLiteException.class, "23502", SQLiteErrorCode.SQLITE_CONSTRAINT_NOTNULL,
                 () -> s.executeUpdate("INSERT INTO parent VALUES (2, NULL, 1)"));
     }
 
     @Test
     void checkViolationBecomesSqlState23514() {
-        expect(SQLIntegrityConstraintViolationException.class, "23514", SQLiteErrorCode.SQLITE_CONSTRAINT_CHECK,
+        expect(SQLiteException.class, "23514", SQLiteErrorCode.SQLITE_CONSTRAINT_CHECK,
                 () -> s.executeUpdate("INSERT INTO parent VALUES (2, 'b', -1)"));
     }
 
     @Test
     void otherConstraintFailureBecomesSqlState23000() throws SQLException {
         s.execute("CREATE TRIGGER no_zero BEFORE INSERT ON parent WHEN NEW.qty = 0 BEGIN SELECT RAISE(ABORT, 'qty 0'); END");
-        expect(SQLIntegrityConstraintViolationException.class, "23000", SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER,
+        expect(SQLiteException.class, "23000", SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER,
                 () -> s.executeUpdate("INSERT INTO parent VALUES (2, 'b', 0)"));
     }
 
@@ -108,7 +108,7 @@ class SqlStateTranslationTest {
              Statement o = other.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             try {
-                expect(SQLTransactionRollbackException.class, "40001", SQLiteErrorCode.SQLITE_BUSY,
+                expect(SQLiteException.class, "40001", SQLiteErrorCode.SQLITE_BUSY,
                         () -> o.executeUpdate("INSERT INTO parent VALUES (5, 'e', 1)"));
             } finally {
                 s.execute("ROLLBACK");
@@ -127,7 +127,7 @@ class SqlStateTranslationTest {
         ResultSet rs = reader.executeQuery("SELECT id FROM parent");
         rs.next();
         c.rollback(); // the schema change is undone under the open cursor
-        expect(SQLTransactionRollbackException.class, "40000", SQLiteErrorCode.SQLITE_ABORT_ROLLBACK, () -> {
+        expect(SQLiteException.class, "40000", SQLiteErrorCode.SQLITE_ABORT_ROLLBACK, () -> {
             while (rs.next()) { /* drain */ }
         });
     }
@@ -136,7 +136,7 @@ class SqlStateTranslationTest {
     void readOnlyDatabaseBecomesSqlState25006() throws SQLException {
         try (Connection ro = DriverManager.getConnection("jdbc:sqlitevec:" + dir.resolve("errors.db") + "?open_mode=1");
              Statement r = ro.createStatement()) {
-            expect(SQLNonTransientException.class, "25006", SQLiteErrorCode.SQLITE_READONLY,
+            expect(SQLiteException.class, "25006", SQLiteErrorCode.SQLITE_READONLY,
                     () -> r.executeUpdate("INSERT INTO parent VALUES (7, 'g', 1)"));
         }
     }
@@ -149,7 +149,7 @@ class SqlStateTranslationTest {
         long pageCount = pages.getLong(1);
         pages.close();
         s.execute("PRAGMA max_page_count = " + (pageCount + 2));
-        expect(SQLNonTransientException.class, "53100", SQLiteErrorCode.SQLITE_FULL,
+        expect(SQLiteException.class, "53100", SQLiteErrorCode.SQLITE_FULL,
                 () -> s.executeUpdate("INSERT INTO big VALUES (randomblob(1000000))"));
         try (ResultSet rs = s.executeQuery("SELECT count(*) FROM big")) {
             rs.next();
@@ -162,7 +162,7 @@ class SqlStateTranslationTest {
         Path junk = dir.resolve("junk.db");
         Files.write(junk, new byte[8192]);
         Files.writeString(junk, "this is not a SQLite database file, just text that is long enough to look like a header ");
-        expect(SQLNonTransientException.class, "XX001", SQLiteErrorCode.SQLITE_NOTADB, () -> {
+        expect(SQLiteException.class, "XX001", SQLiteErrorCode.SQLITE_NOTADB, () -> {
             try (Connection j = DriverManager.getConnection("jdbc:sqlitevec:" + junk);
                  Statement js = j.createStatement()) {
                 js.executeQuery("SELECT * FROM sqlite_master").next();
@@ -172,44 +172,44 @@ class SqlStateTranslationTest {
 
     @Test
     void unopenableFileBecomesSqlState08001() {
-        expect(SQLNonTransientConnectionException.class, "08001", null,
+        expect(SQLiteException.class, "08001", null,
                 () -> DriverManager.getConnection("jdbc:sqlitevec:" + dir.resolve("no/such/dir/x.db")).close());
     }
 
     @Test
     void tooBigBecomesSqlState54000() {
-        expect(SQLDataException.class, "54000", SQLiteErrorCode.SQLITE_TOOBIG,
+        expect(SQLiteException.class, "54000", SQLiteErrorCode.SQLITE_TOOBIG,
                 () -> s.executeQuery("SELECT zeroblob(2000000000)").next());
     }
 
     @Test
     void datatypeMismatchBecomesClass22() throws SQLException {
-        expect(SQLDataException.class, "22000", SQLiteErrorCode.SQLITE_MISMATCH,
+        expect(SQLiteException.class, "22000", SQLiteErrorCode.SQLITE_MISMATCH,
                 () -> s.executeUpdate("INSERT INTO parent(id, name) VALUES ('not an integer', 'x')"));
         s.execute("CREATE TABLE strict_t(n INTEGER) STRICT");
-        expect(SQLDataException.class, "22000", SQLiteErrorCode.SQLITE_CONSTRAINT_DATATYPE,
+        expect(SQLiteException.class, "22000", SQLiteErrorCode.SQLITE_CONSTRAINT_DATATYPE,
                 () -> s.executeUpdate("INSERT INTO strict_t VALUES ('abc')"));
     }
 
     @Test
     void syntaxErrorsBecomeClass42WithTheirOwnStates() {
-        expect(SQLSyntaxErrorException.class, "42601", SQLiteErrorCode.SQLITE_ERROR, () -> s.executeQuery("SELEC 1"));
-        expect(SQLSyntaxErrorException.class, "42P01", SQLiteErrorCode.SQLITE_ERROR, () -> s.executeQuery("SELECT * FROM missing"));
-        expect(SQLSyntaxErrorException.class, "42703", SQLiteErrorCode.SQLITE_ERROR, () -> s.executeQuery("SELECT nope FROM parent"));
-        expect(SQLSyntaxErrorException.class, "42883", SQLiteErrorCode.SQLITE_ERROR, () -> s.executeQuery("SELECT no_such_fn(1)"));
-        expect(SQLSyntaxErrorException.class, "42P07", SQLiteErrorCode.SQLITE_ERROR, () -> s.execute("CREATE TABLE parent(x)"));
+        expect(SQLiteException.class, "42601", SQLiteErrorCode.SQLITE_ERROR, () -> s.executeQuery("SELEC 1"));
+        expect(SQLiteException.class, "42P01", SQLiteErrorCode.SQLITE_ERROR, () -> s.executeQuery("SELECT * FROM missing"));
+        expect(SQLiteException.class, "42703", SQLiteErrorCode.SQLITE_ERROR, () -> s.executeQuery("SELECT nope FROM parent"));
+        expect(SQLiteException.class, "42883", SQLiteErrorCode.SQLITE_ERROR, () -> s.executeQuery("SELECT no_such_fn(1)"));
+        expect(SQLiteException.class, "42P07", SQLiteErrorCode.SQLITE_ERROR, () -> s.execute("CREATE TABLE parent(x)"));
     }
 
     @Test
     void vectorErrorsBecomeSqlState22023() throws SQLException {
         s.execute("CREATE VIRTUAL TABLE items USING vec0(embedding float[4])");
-        expect(SQLDataException.class, "22023", SQLiteErrorCode.SQLITE_ERROR,
+        expect(SQLiteException.class, "22023", SQLiteErrorCode.SQLITE_ERROR,
                 () -> s.executeUpdate("INSERT INTO items(rowid, embedding) VALUES (1, '[1, 2, 3]')"));
-        expect(SQLDataException.class, "22023", SQLiteErrorCode.SQLITE_ERROR,
+        expect(SQLiteException.class, "22023", SQLiteErrorCode.SQLITE_ERROR,
                 () -> s.executeUpdate("INSERT INTO items(rowid, embedding) VALUES (1, '[1, 2, oops]')"));
-        expect(SQLDataException.class, "22023", SQLiteErrorCode.SQLITE_ERROR,
+        expect(SQLiteException.class, "22023", SQLiteErrorCode.SQLITE_ERROR,
                 () -> s.executeUpdate("INSERT INTO items(rowid, embedding) VALUES (1, x'0102030405')"));
-        expect(SQLDataException.class, "22023", SQLiteErrorCode.SQLITE_ERROR,
+        expect(SQLiteException.class, "22023", SQLiteErrorCode.SQLITE_ERROR,
                 () -> s.executeQuery("SELECT vec_distance_l2('[1, 2]', '[1, 2, 3]')").next());
         try (ResultSet rs = s.executeQuery("SELECT count(*) FROM items")) {
             rs.next();
@@ -220,7 +220,7 @@ class SqlStateTranslationTest {
     @Test
     void knnWithoutKBecomesSyntaxError() throws SQLException {
         s.execute("CREATE VIRTUAL TABLE items USING vec0(embedding float[2])");
-        expect(SQLSyntaxErrorException.class, "42601", SQLiteErrorCode.SQLITE_ERROR,
+        expect(SQLiteException.class, "42601", SQLiteErrorCode.SQLITE_ERROR,
                 () -> s.executeQuery("SELECT rowid FROM items WHERE embedding MATCH '[1, 2]'").next());
     }
 
@@ -228,7 +228,7 @@ class SqlStateTranslationTest {
     void duplicateVec0RowidIsAUniqueViolationWithAHint() throws SQLException {
         s.execute("CREATE VIRTUAL TABLE items USING vec0(embedding float[2])");
         s.executeUpdate("INSERT INTO items(rowid, embedding) VALUES (1, '[1, 2]')");
-        SQLException e = expect(SQLIntegrityConstraintViolationException.class, "23505", null,
+        SQLException e = expect(SQLiteException.class, "23505", null,
                 () -> s.executeUpdate("INSERT OR REPLACE INTO items(rowid, embedding) VALUES (1, '[3, 4]')"));
         assertTrue(e.getMessage().contains("DELETE it and INSERT it again"), e.getMessage());
     }
@@ -236,15 +236,16 @@ class SqlStateTranslationTest {
     @Test
     void usingAClosedConnectionBecomesSqlState08003() throws SQLException {
         c.close();
-        expect(SQLNonTransientConnectionException.class, "08003", null, () -> c.createStatement());
+        expect(SQLException.class, "08003", null, () -> c.createStatement());
     }
 
     @Test
-    void usingAClosedStatementBecomesHY010() throws SQLException {
+    void aClosedStatementStillRunsSqlAsInSqliteJdbc() throws SQLException {
         Statement closed = c.createStatement();
         closed.close();
-        SQLException e = assertThrows(SQLException.class, () -> closed.executeQuery("SELECT 1"));
-        assertEquals("HY010", e.getSQLState(), e.getMessage());
+        try (ResultSet rs = closed.executeQuery("SELECT 1")) {
+            assertTrue(rs.next());
+        }
     }
 
     @Test
@@ -254,7 +255,8 @@ class SqlStateTranslationTest {
         s.addBatch("INSERT INTO parent VALUES (12, 'y', 1)");
         BatchUpdateException e = assertThrows(BatchUpdateException.class, s::executeBatch);
         assertEquals("23505", e.getSQLState(), e.getMessage());
-        assertEquals(SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE.code, e.getErrorCode());
+        assertEquals(0, e.getErrorCode(), "sqlite-jdbc's batch exception has no vendor code");
+        assertTrue(e.getMessage().contains("[SQLITE_CONSTRAINT_UNIQUE]"), e.getMessage());
         assertNotNull(e.getUpdateCounts());
     }
 
@@ -267,7 +269,7 @@ class SqlStateTranslationTest {
             p.setInt(1, 11);
             p.setString(2, "a"); // duplicate name
             p.addBatch();
-            expect(SQLIntegrityConstraintViolationException.class, "23505", SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE, p::executeBatch);
+            expect(SQLiteException.class, "23505", SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE, p::executeBatch);
         }
     }
 
@@ -284,8 +286,17 @@ class SqlStateTranslationTest {
     }
 
     @Test
-    void unsupportedConnectionFeaturesBecome0A000() {
-        SQLException e = assertThrows(SQLException.class, () -> c.createStruct("t", new Object[0]));
-        assertEquals("0A000", e.getSQLState(), e.getMessage());
+    void unsupportedConnectionFeaturesBecomeHYC00NotTheEvicting0A000() {
+        SQLException e = assertThrows(SQLFeatureNotSupportedException.class, () -> c.createStruct("t", new Object[0]));
+        assertEquals("HYC00", e.getSQLState(), e.getMessage());
+        e = assertThrows(SQLFeatureNotSupportedException.class, c::createClob);
+        assertEquals("HYC00", e.getSQLState(), e.getMessage());
+    }
+
+    @Test
+    void cantOpenOfAnAttachIsNotAConnectionFailure() {
+        SQLiteException e = expect(SQLiteException.class, "58030", SQLiteErrorCode.SQLITE_CANTOPEN,
+                () -> s.execute("ATTACH DATABASE '" + dir.resolve("no/such/dir/x.db") + "' AS other"));
+        assertTrue(e.getMessage().contains("unable to open database"), e.getMessage());
     }
 }

@@ -133,7 +133,7 @@ class VectorBindingTest {
     @Test
     void aVectorOfTheWrongDimensionIsRejectedAndNothingIsStored() throws SQLException {
         insert(1, new float[] {1f, 2f, 3f});
-        SQLException e = assertThrows(SQLDataException.class, () -> insert(2, new float[] {1f, 2f}));
+        SQLException e = assertThrows(org.sqlite.SQLiteException.class, () -> insert(2, new float[] {1f, 2f}));
         assertEquals("22023", e.getSQLState());
         assertTrue(e.getMessage().contains("Expected 3 dimensions but received 2"), e.getMessage());
         assertEquals(1, count("items"));

@@ -8,7 +8,6 @@ import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
 import java.sql.Clob;
-import java.sql.DatabaseMetaData;
 import java.sql.NClob;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,23 +18,20 @@ import java.sql.Struct;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executor;
+import org.sqlite.core.CoreDatabaseMetaData;
 import org.sqlite.jdbc4.JDBC4Connection;
 
 /**
  * The connection {@code jdbc:sqlitevec:} hands out. It <em>is</em> a sqlite-jdbc connection, because
  * {@code org.sqlite.Function.create}, {@code Collation.create}, {@code BusyHandler} and
- * {@code ProgressHandler} insist on {@code instanceof SQLiteConnection}; on top it has sqlite-vec
- * loaded, returns statements that normalize errors, bind {@code float[]} and honour query timeouts,
- * and normalizes its own errors. Like sqlite-jdbc's, not meant for concurrent use.
+ * {@code ProgressHandler} insist on {@code instanceof SQLiteConnection}; and it creates sqlite-jdbc
+ * statements and metadata of our own subclasses exactly where sqlite-jdbc creates its own, so
+ * sqlite-jdbc's internal casts hold. On top it has sqlite-vec loaded, and its errors carry standard
+ * SQLStates. Like sqlite-jdbc's, not meant for concurrent use.
  */
 public final class VecConnection extends JDBC4Connection {
 
-    /**
-     * sqlite-jdbc's own metadata code creates statements on this connection and casts them to its
-     * internal classes; while it runs on this thread, statement factories return raw objects.
-     */
-    private Thread rawStatementsFor;
-    private RawStatementsMetaData metaData;
+    private VecDatabaseMetaData metaData;
 
     private VecConnection(String url, String address, Properties properties) throws SQLException {
         super(url, address, properties);
@@ -57,15 +53,10 @@ public final class VecConnection extends JDBC4Connection {
         try {
             connection = new VecConnection(url, parsed.address, properties);
         } catch (SQLException e) {
-            throw SqlStateTranslator.translate(e);
+            throw SqlStateTranslator.translateOpening(e);
         }
         try {
-            Thread previous = connection.enterRawStatements();
-            try {
-                VectorExtension.load(connection, sqliteVecVersion);
-            } finally {
-                connection.exitRawStatements(previous);
-            }
+            VectorExtension.load(connection, sqliteVecVersion);
             if (!parsed.userLoadsExtensions) {
                 connection.getDatabase().enable_load_extension(false);
             }
@@ -74,7 +65,7 @@ public final class VecConnection extends JDBC4Connection {
             return connection;
         } catch (SQLException e) {
             closeAfterFailure(connection, e);
-            throw SqlStateTranslator.translate(e);
+            throw SqlStateTranslator.translateOpening(e);
         } catch (RuntimeException | Error e) {
             closeAfterFailure(connection, e);
             throw e;
@@ -89,35 +80,25 @@ public final class VecConnection extends JDBC4Connection {
         }
     }
 
-    Thread enterRawStatements() {
-        Thread previous = rawStatementsFor;
-        rawStatementsFor = Thread.currentThread();
-        return previous;
-    }
-
-    void exitRawStatements(Thread previous) {
-        rawStatementsFor = previous;
-    }
-
-    private boolean raw() {
-        return rawStatementsFor == Thread.currentThread();
-    }
-
+    /** What sqlite-jdbc's own factory does, with our subclass. */
     @Override
     public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
         try {
-            Statement statement = super.createStatement(type, concurrency, holdability);
-            return raw() ? statement : new VecStatement(this, statement);
+            checkOpen();
+            checkCursor(type, concurrency, holdability);
+            return new VecStatement(this);
         } catch (SQLException e) {
             throw SqlStateTranslator.translate(e);
         }
     }
 
+    /** What sqlite-jdbc's own factory does, with our subclass; preparing may fail on the SQL. */
     @Override
     public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability) throws SQLException {
         try {
-            PreparedStatement statement = super.prepareStatement(sql, type, concurrency, holdability);
-            return raw() ? statement : new VecPreparedStatement(this, statement);
+            checkOpen();
+            checkCursor(type, concurrency, holdability);
+            return new VecPreparedStatement(this, sql);
         } catch (SQLException e) {
             throw SqlStateTranslator.translate(e);
         }
@@ -132,17 +113,18 @@ public final class VecConnection extends JDBC4Connection {
         }
     }
 
+    /** sqlite-jdbc's {@code getMetaData()} returns this too, so both paths give our metadata. */
     @Override
-    public DatabaseMetaData getMetaData() throws SQLException {
+    public CoreDatabaseMetaData getSQLiteDatabaseMetaData() throws SQLException {
         try {
             checkOpen();
-            if (metaData == null) {
-                metaData = new RawStatementsMetaData(this);
-            }
-            return new VecDatabaseMetaData(this, metaData);
         } catch (SQLException e) {
             throw SqlStateTranslator.translate(e);
         }
+        if (metaData == null) {
+            metaData = new VecDatabaseMetaData(this);
+        }
+        return metaData;
     }
 
     @Override

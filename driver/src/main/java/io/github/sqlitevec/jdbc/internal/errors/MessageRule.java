@@ -50,7 +50,7 @@ final class MessageRule {
             rule("operators are allowed on", SqlState.SYNTAX_ERROR),
             rule("is only available on integer or text metadata", SqlState.SYNTAX_ERROR),
             rule("'rowid in (..)' operator", SqlState.SYNTAX_ERROR),
-            rule("on partition key columns are not supported", SqlState.FEATURE_NOT_SUPPORTED),
+            rule("on partition key columns are not supported", SqlState.OPTIONAL_FEATURE_NOT_IMPLEMENTED),
             rule("a value was provided for the hidden", SqlState.SYNTAX_ERROR),
             // sqlite-vec: a value that is not a usable vector (its own spelling "mistmatch" included)
             rule("dimension mismatch", SqlState.INVALID_PARAMETER_VALUE),

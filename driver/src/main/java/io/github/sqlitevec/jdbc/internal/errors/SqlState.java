@@ -14,9 +14,11 @@ import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientException;
 
 /**
- * Every SQLState this driver produces, with the JDBC 4 exception class that carries it.
- * Codes follow SQL:2016 and PostgreSQL's table where the standard is silent, so tools that
- * classify pgvector errors classify ours the same way (ARCHITECTURE.md §6).
+ * Every SQLState this driver produces. Errors sqlite-jdbc raises keep their own class and only
+ * gain the state; the JDBC 4 class named here is used for errors only this driver raises (a bad
+ * vector, a missing native, a query timeout). Codes follow SQL:2016 and PostgreSQL's table where
+ * the standard is silent, so tools that classify pgvector errors classify ours the same way
+ * (ARCHITECTURE.md §6).
  */
 public enum SqlState {
     UNIQUE_VIOLATION("23505", Kind.INTEGRITY),
@@ -35,6 +37,7 @@ public enum SqlState {
     OUT_OF_MEMORY("53200", Kind.TRANSIENT),
     IO_ERROR("58030", Kind.RECOVERABLE),
     DATA_CORRUPTED("XX001", Kind.NON_TRANSIENT),
+    /** Only while a connection is being opened: pools evict connections on any 08 state. */
     CONNECTION_FAILURE("08001", Kind.CONNECTION),
     CONNECTION_DOES_NOT_EXIST("08003", Kind.CONNECTION),
     INVALID_AUTHORIZATION("28000", Kind.AUTHORIZATION),
@@ -52,7 +55,11 @@ public enum SqlState {
     UNDEFINED_FUNCTION("42883", Kind.SYNTAX),
     DUPLICATE_TABLE("42P07", Kind.SYNTAX),
 
-    FEATURE_NOT_SUPPORTED("0A000", Kind.FEATURE),
+    /**
+     * An optional JDBC method or SQL feature that is not implemented. Deliberately not 0A000:
+     * HikariCP evicts a connection on 0A000, and Hibernate probes such methods at every boot.
+     */
+    OPTIONAL_FEATURE_NOT_IMPLEMENTED("HYC00", Kind.FEATURE),
     /** executeQuery on a statement that returns no rows (pgjdbc reports the same). */
     NO_DATA("02000", Kind.GENERAL),
     INVALID_DESCRIPTOR_INDEX("07009", Kind.GENERAL),

@@ -11,10 +11,12 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * Turns sqlite-jdbc's exceptions (SQLState {@code null}, one class for everything) into
- * standard SQLStates and JDBC 4 subclasses, keeping SQLite's message, the extended result
- * code as {@link SQLException#getErrorCode()} and the original exception as the cause.
- * Stateless and thread-safe.
+ * Gives sqlite-jdbc's exceptions (SQLState {@code null}) a standard SQLState while keeping their
+ * shape, so code written for sqlite-jdbc sees what it always saw: an {@link SQLiteException}
+ * stays an {@code SQLiteException} with the same message, primary {@code getErrorCode()} and
+ * extended {@code getResultCode()}; a {@link BatchUpdateException} stays one with its update
+ * counts; sqlite-jdbc's plain {@link SQLException}s stay plain. This is the one place where
+ * such exceptions are made (ARCHITECTURE.md §6). Stateless and thread-safe.
  */
 public final class SqlStateTranslator {
 
@@ -28,28 +30,69 @@ public final class SqlStateTranslator {
     private SqlStateTranslator() {}
 
     /**
-     * The normalized form of {@code e}. An exception that already carries an SQLState is
-     * returned unchanged, so translating twice is harmless.
+     * {@code e} with a standard SQLState. An exception that already carries one is returned
+     * unchanged, so translating twice (sqlite-jdbc's internal call chains) is harmless.
      */
     public static SQLException translate(SQLException e) {
+        return translate(e, false);
+    }
+
+    /**
+     * Like {@link #translate}, for failures while a connection is being opened: only there does
+     * {@code CANTOPEN} mean the connection failed (08001). Elsewhere (ATTACH, backup, restore) the
+     * connection is healthy, and an 08 state would make pools such as HikariCP evict it.
+     */
+    public static SQLException translateOpening(SQLException e) {
+        return translate(e, true);
+    }
+
+    private static SQLException translate(SQLException e, boolean opening) {
         if (isStandard(e.getSQLState())) {
             return e;
         }
-        if (e instanceof SQLFeatureNotSupportedException) {
-            return SqlState.FEATURE_NOT_SUPPORTED.newException(e.getMessage(), e.getErrorCode(), e);
-        }
         String message = e.getMessage() == null ? "" : e.getMessage();
         int code = resultCode(e, message);
-        SqlState state = code == 0 ? classifyDriverMessage(message) : classify(code, message);
+        SqlState state;
+        if (e instanceof SQLFeatureNotSupportedException) {
+            state = SqlState.OPTIONAL_FEATURE_NOT_IMPLEMENTED;
+        } else if (code == 0) {
+            state = classifyDriverMessage(message);
+        } else {
+            state = classify(code, message, opening);
+        }
+        String newMessage = e.getMessage();
         if (state == SqlState.UNIQUE_VIOLATION && message.contains("UNIQUE constraint failed on ")) {
-            message = message + VEC0_REPLACE_HINT;
+            newMessage = message + VEC0_REPLACE_HINT;
+        }
+        SQLException translated = sameShape(e, newMessage, state);
+        translated.setStackTrace(e.getStackTrace());
+        for (Throwable suppressed : e.getSuppressed()) {
+            translated.addSuppressed(suppressed);
+        }
+        return translated;
+    }
+
+    /** A copy of {@code e} of the same class, codes and cause, carrying {@code state}. */
+    private static SQLException sameShape(SQLException e, String message, SqlState state) {
+        if (e instanceof SQLiteException) {
+            SQLException copy = new VecSQLiteException(message, ((SQLiteException) e).getResultCode(), state.code());
+            if (e.getCause() != null) {
+                copy.initCause(e.getCause());
+            }
+            return copy;
         }
         if (e instanceof BatchUpdateException) {
-            BatchUpdateException batch = (BatchUpdateException) e;
-            return new BatchUpdateException(
-                    message, state.code(), code, batch.getLargeUpdateCounts(), batch);
+            return new BatchUpdateException(message, state.code(), e.getErrorCode(),
+                    ((BatchUpdateException) e).getLargeUpdateCounts(), e.getCause());
         }
-        return state.newException(message, code, e);
+        if (e.getClass() == SQLFeatureNotSupportedException.class) {
+            return new SQLFeatureNotSupportedException(message, state.code(), e.getErrorCode(), e.getCause());
+        }
+        if (e.getClass() == SQLException.class) {
+            return new SQLException(message, state.code(), e.getErrorCode(), e.getCause());
+        }
+        // A subclass sqlite-jdbc does not use today: the JDBC 4 class of the state, the original as cause.
+        return state.newException(message, e.getErrorCode(), e);
     }
 
     /** sqlite-jdbc sometimes puts a result code name such as {@code SQLITE_DONE} where the state belongs. */
@@ -71,7 +114,7 @@ public final class SqlStateTranslator {
     }
 
     /** The SQLState for an extended SQLite result code and its message. */
-    static SqlState classify(int extendedCode, String message) {
+    static SqlState classify(int extendedCode, String message, boolean opening) {
         switch (extendedCode) {
             case 2067: // CONSTRAINT_UNIQUE
             case 1555: // CONSTRAINT_PRIMARYKEY
@@ -113,8 +156,8 @@ public final class SqlStateTranslator {
                 return SqlState.DATA_CORRUPTED;
             case 13: // FULL
                 return SqlState.DISK_FULL;
-            case 14: // CANTOPEN
-                return SqlState.CONNECTION_FAILURE;
+            case 14: // CANTOPEN: of the connection's own file, or of a file an ATTACH or backup names
+                return opening ? SqlState.CONNECTION_FAILURE : SqlState.IO_ERROR;
             case 18: // TOOBIG
                 return SqlState.PROGRAM_LIMIT_EXCEEDED;
             case 19: // CONSTRAINT, other kinds

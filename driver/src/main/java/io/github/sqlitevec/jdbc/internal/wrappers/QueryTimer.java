@@ -38,6 +38,29 @@ final class QueryTimer {
         }
     }
 
+    /** A call into sqlite-jdbc that may throw. */
+    interface Call<T> {
+        T call() throws SQLException;
+    }
+
+    /**
+     * Runs {@code call}, interrupting SQLite if it takes longer than {@code seconds} (0: no limit),
+     * and turns the interruption into a timeout. Other failures pass through untranslated.
+     */
+    static <T> T run(DB db, int seconds, Call<T> call) throws SQLException {
+        if (seconds <= 0) {
+            return call.call();
+        }
+        Guard guard = start(db, seconds);
+        try {
+            return call.call();
+        } catch (SQLException e) {
+            throw timedOut(e, guard) ? SqlStateTranslator.timeout(e, seconds) : e;
+        } finally {
+            guard.stop();
+        }
+    }
+
     /** Arms a guard that interrupts {@code db} after {@code seconds} unless {@link #stop} comes first. */
     static Guard start(DB db, int seconds) {
         var guard = new Guard(db, seconds);
@@ -57,10 +80,15 @@ final class QueryTimer {
      * it, otherwise the normal translation (which also covers {@code Statement.cancel()}).
      */
     static SQLException failure(SQLException e, Guard guard) {
-        if (guard != null && guard.fired() && isInterrupt(e)) {
+        if (timedOut(e, guard)) {
             return SqlStateTranslator.timeout(e, guard.seconds);
         }
         return SqlStateTranslator.translate(e);
+    }
+
+    /** Only our own timer makes a timeout; an interrupt from {@code Statement.cancel()} stays SQLite's error. */
+    private static boolean timedOut(SQLException e, Guard guard) {
+        return guard != null && guard.fired() && isInterrupt(e);
     }
 
     private static boolean isInterrupt(SQLException e) {

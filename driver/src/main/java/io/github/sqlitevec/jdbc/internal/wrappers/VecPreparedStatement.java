@@ -14,7 +14,6 @@ import java.sql.Clob;
 import java.sql.Date;
 import java.sql.NClob;
 import java.sql.ParameterMetaData;
-import java.sql.PreparedStatement;
 import java.sql.Ref;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -26,21 +25,39 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.jdbc4.JDBC4PreparedStatement;
 
 /**
- * A sqlite-jdbc {@link PreparedStatement} with the behaviour of {@link VecStatement}, plus
- * {@code setObject(i, float[])} binding a sqlite-vec float32 vector blob.
+ * The {@code PreparedStatement} of a {@code jdbc:sqlitevec:} connection: sqlite-jdbc's own
+ * {@link JDBC4PreparedStatement} with the additions of {@link VecStatement}, plus
+ * {@code setObject(i, float[])} binding a sqlite-vec float32 vector blob. It is also its own
+ * {@code ParameterMetaData}, as sqlite-jdbc's is.
  *
- * <p>Not thread-safe, like the sqlite-jdbc statement it wraps; {@link #cancel()} may be called
- * from another thread.
+ * <p>Not thread-safe, like sqlite-jdbc's; {@link #cancel()} may be called from another thread.
  */
-public class VecPreparedStatement extends VecStatement implements PreparedStatement {
+public final class VecPreparedStatement extends JDBC4PreparedStatement {
 
-    private final PreparedStatement delegate;
+    private VecResultSet resultSet;
 
-    public VecPreparedStatement(SQLiteConnection owner, PreparedStatement delegate) {
-        super(owner, delegate);
-        this.delegate = delegate;
+    /** Prepares {@code sql}, as sqlite-jdbc's constructor does; its errors are the caller's to translate. */
+    public VecPreparedStatement(SQLiteConnection connection, String sql) throws SQLException {
+        super(connection, sql);
+    }
+
+    /** See {@link VecStatement#withConnectionTimeout}; prepared batches pass through here too. */
+    @Override
+    protected <T> T withConnectionTimeout(SQLCallable<T> callable) throws SQLException {
+        return QueryTimer.run(getDatabase(), getQueryTimeout(), () -> super.withConnectionTimeout(callable));
+    }
+
+    private ResultSet wrap(ResultSet rs) {
+        if (rs == null || rs instanceof VecResultSet) {
+            return rs;
+        }
+        if (resultSet == null || resultSet.delegate != rs) {
+            resultSet = new VecResultSet(this, rs);
+        }
+        return resultSet;
     }
 
     private void setVector(int parameterIndex, float[] vector) throws SQLException {
@@ -54,35 +71,24 @@ public class VecPreparedStatement extends VecStatement implements PreparedStatem
         setBytes(parameterIndex, blob);
     }
 
+    /** sqlite-jdbc's other {@code setObject} overloads end here, so {@code float[]} binds through all of them. */
     @Override
     public void setObject(int parameterIndex, Object x) throws SQLException {
         if (x instanceof float[]) {
             setVector(parameterIndex, (float[]) x);
             return;
         }
-        try { delegate.setObject(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+        try { super.setObject(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
     }
 
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
-        if (x instanceof float[]) {
-            setVector(parameterIndex, (float[]) x);
-            return;
-        }
-        try { delegate.setObject(parameterIndex, x, targetSqlType); } catch (SQLException e) { throw translate(e); }
+        try { super.setObject(parameterIndex, x, targetSqlType); } catch (SQLException e) { throw translate(e); }
     }
 
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
-        if (x instanceof float[]) {
-            setVector(parameterIndex, (float[]) x);
-            return;
-        }
-        try {
-            delegate.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
-        } catch (SQLException e) {
-            throw translate(e);
-        }
+        try { super.setObject(parameterIndex, x, targetSqlType, scaleOrLength); } catch (SQLException e) { throw translate(e); }
     }
 
     @Override
@@ -91,18 +97,17 @@ public class VecPreparedStatement extends VecStatement implements PreparedStatem
             setVector(parameterIndex, (float[]) x);
             return;
         }
-        try { delegate.setObject(parameterIndex, x, targetSqlType); } catch (SQLException e) { throw translate(e); }
+        try { super.setObject(parameterIndex, x, targetSqlType); } catch (SQLException e) { throw translate(e); }
     }
 
     @Override
-    public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength)
-            throws SQLException {
+    public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
         if (x instanceof float[]) {
             setVector(parameterIndex, (float[]) x);
             return;
         }
         try {
-            delegate.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
+            super.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
         } catch (SQLException e) {
             throw translate(e);
         }
@@ -110,279 +115,456 @@ public class VecPreparedStatement extends VecStatement implements PreparedStatem
 
     @Override
     public ResultSet executeQuery() throws SQLException {
-        return wrap(timed(delegate::executeQuery));
-    }
-
-    @Override
-    public int executeUpdate() throws SQLException {
-        return timed(delegate::executeUpdate);
-    }
-
-    @Override
-    public void setNull(int parameterIndex, int sqlType) throws SQLException {
-        try { delegate.setNull(parameterIndex, sqlType); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setBoolean(int parameterIndex, boolean x) throws SQLException {
-        try { delegate.setBoolean(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setByte(int parameterIndex, byte x) throws SQLException {
-        try { delegate.setByte(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setShort(int parameterIndex, short x) throws SQLException {
-        try { delegate.setShort(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setInt(int parameterIndex, int x) throws SQLException {
-        try { delegate.setInt(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setLong(int parameterIndex, long x) throws SQLException {
-        try { delegate.setLong(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setFloat(int parameterIndex, float x) throws SQLException {
-        try { delegate.setFloat(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setDouble(int parameterIndex, double x) throws SQLException {
-        try { delegate.setDouble(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
-        try { delegate.setBigDecimal(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setString(int parameterIndex, String x) throws SQLException {
-        try { delegate.setString(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setBytes(int parameterIndex, byte[] x) throws SQLException {
-        try { delegate.setBytes(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setDate(int parameterIndex, Date x) throws SQLException {
-        try { delegate.setDate(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setTime(int parameterIndex, Time x) throws SQLException {
-        try { delegate.setTime(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
-        try { delegate.setTimestamp(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setAsciiStream(int parameterIndex, InputStream x, int length) throws SQLException {
-        try { delegate.setAsciiStream(parameterIndex, x, length); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    @Deprecated
-    public void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
-        try { delegate.setUnicodeStream(parameterIndex, x, length); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setBinaryStream(int parameterIndex, InputStream x, int length) throws SQLException {
-        try { delegate.setBinaryStream(parameterIndex, x, length); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void clearParameters() throws SQLException {
-        try { delegate.clearParameters(); } catch (SQLException e) { throw translate(e); }
+        try { return wrap(super.executeQuery()); } catch (SQLException e) { throw translate(e); }
     }
 
     @Override
     public boolean execute() throws SQLException {
-        return timed(delegate::execute);
+        try { return super.execute(); } catch (SQLException e) { throw translate(e); }
     }
 
     @Override
-    public void addBatch() throws SQLException {
-        try { delegate.addBatch(); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setCharacterStream(int parameterIndex, Reader reader, int length) throws SQLException {
-        try {
-            delegate.setCharacterStream(parameterIndex, reader, length);
-        } catch (SQLException e) {
-            throw translate(e);
-        }
-    }
-
-    @Override
-    public void setRef(int parameterIndex, Ref x) throws SQLException {
-        try { delegate.setRef(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setBlob(int parameterIndex, Blob x) throws SQLException {
-        try { delegate.setBlob(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setClob(int parameterIndex, Clob x) throws SQLException {
-        try { delegate.setClob(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setArray(int parameterIndex, Array x) throws SQLException {
-        try { delegate.setArray(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public ResultSetMetaData getMetaData() throws SQLException {
-        try { return VecResultSetMetaData.wrap(delegate.getMetaData()); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
-        try { delegate.setDate(parameterIndex, x, cal); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
-        try { delegate.setTime(parameterIndex, x, cal); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
-        try { delegate.setTimestamp(parameterIndex, x, cal); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setNull(int parameterIndex, int sqlType, String typeName) throws SQLException {
-        try { delegate.setNull(parameterIndex, sqlType, typeName); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setURL(int parameterIndex, URL x) throws SQLException {
-        try { delegate.setURL(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public ParameterMetaData getParameterMetaData() throws SQLException {
-        try { return VecParameterMetaData.wrap(delegate.getParameterMetaData()); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setRowId(int parameterIndex, RowId x) throws SQLException {
-        try { delegate.setRowId(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setNString(int parameterIndex, String value) throws SQLException {
-        try { delegate.setNString(parameterIndex, value); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
-        try {
-            delegate.setNCharacterStream(parameterIndex, value, length);
-        } catch (SQLException e) {
-            throw translate(e);
-        }
-    }
-
-    @Override
-    public void setNClob(int parameterIndex, NClob value) throws SQLException {
-        try { delegate.setNClob(parameterIndex, value); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
-        try { delegate.setClob(parameterIndex, reader, length); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
-        try { delegate.setBlob(parameterIndex, inputStream, length); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
-        try { delegate.setNClob(parameterIndex, reader, length); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setSQLXML(int parameterIndex, SQLXML xmlObject) throws SQLException {
-        try { delegate.setSQLXML(parameterIndex, xmlObject); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
-        try { delegate.setAsciiStream(parameterIndex, x, length); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
-        try { delegate.setBinaryStream(parameterIndex, x, length); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setCharacterStream(int parameterIndex, Reader reader, long length) throws SQLException {
-        try {
-            delegate.setCharacterStream(parameterIndex, reader, length);
-        } catch (SQLException e) {
-            throw translate(e);
-        }
-    }
-
-    @Override
-    public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
-        try { delegate.setAsciiStream(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
-        try { delegate.setBinaryStream(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setCharacterStream(int parameterIndex, Reader reader) throws SQLException {
-        try { delegate.setCharacterStream(parameterIndex, reader); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setNCharacterStream(int parameterIndex, Reader value) throws SQLException {
-        try { delegate.setNCharacterStream(parameterIndex, value); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setClob(int parameterIndex, Reader reader) throws SQLException {
-        try { delegate.setClob(parameterIndex, reader); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setBlob(int parameterIndex, InputStream inputStream) throws SQLException {
-        try { delegate.setBlob(parameterIndex, inputStream); } catch (SQLException e) { throw translate(e); }
-    }
-
-    @Override
-    public void setNClob(int parameterIndex, Reader reader) throws SQLException {
-        try { delegate.setNClob(parameterIndex, reader); } catch (SQLException e) { throw translate(e); }
+    public int executeUpdate() throws SQLException {
+        try { return super.executeUpdate(); } catch (SQLException e) { throw translate(e); }
     }
 
     @Override
     public long executeLargeUpdate() throws SQLException {
-        return timed(delegate::executeLargeUpdate);
+        try { return super.executeLargeUpdate(); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public int[] executeBatch() throws SQLException {
+        try { return super.executeBatch(); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+        try { return super.executeLargeBatch(); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void addBatch() throws SQLException {
+        try { super.addBatch(); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void clearParameters() throws SQLException {
+        try { super.clearParameters(); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public ResultSetMetaData getMetaData() throws SQLException {
+        try { return VecResultSetMetaData.wrap(super.getMetaData()); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public int getParameterCount() throws SQLException {
+        try { return super.getParameterCount(); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public int getParameterType(int param) throws SQLException {
+        try { return super.getParameterType(param); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public String getParameterTypeName(int param) throws SQLException {
+        try { return super.getParameterTypeName(param); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public String getParameterClassName(int param) throws SQLException {
+        try { return super.getParameterClassName(param); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public ResultSet getResultSet() throws SQLException {
+        try { return wrap(super.getResultSet()); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public ResultSet getGeneratedKeys() throws SQLException {
+        try { return wrap(super.getGeneratedKeys()); } catch (SQLException e) { throw translate(e); }
+    }
+
+    // Statement's methods, as sqlite-jdbc answers them on a prepared statement, with standard SQLStates.
+
+    @Override
+    public ResultSet executeQuery(String sql) throws SQLException {
+        try { return super.executeQuery(sql); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public boolean execute(String sql) throws SQLException {
+        try { return super.execute(sql); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
+        try { return super.execute(sql, autoGeneratedKeys); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public boolean execute(String sql, int[] columnIndexes) throws SQLException {
+        try { return super.execute(sql, columnIndexes); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public boolean execute(String sql, String[] columnNames) throws SQLException {
+        try { return super.execute(sql, columnNames); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public int executeUpdate(String sql) throws SQLException {
+        try { return super.executeUpdate(sql); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+        try { return super.executeUpdate(sql, autoGeneratedKeys); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
+        try { return super.executeUpdate(sql, columnIndexes); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public int executeUpdate(String sql, String[] columnNames) throws SQLException {
+        try { return super.executeUpdate(sql, columnNames); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql) throws SQLException {
+        try { return super.executeLargeUpdate(sql); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+        try { return super.executeLargeUpdate(sql, autoGeneratedKeys); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
+        try { return super.executeLargeUpdate(sql, columnIndexes); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
+        try { return super.executeLargeUpdate(sql, columnNames); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void addBatch(String sql) throws SQLException {
+        try { super.addBatch(sql); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void clearBatch() throws SQLException {
+        try { super.clearBatch(); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public int getUpdateCount() throws SQLException {
+        try { return super.getUpdateCount(); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public long getLargeUpdateCount() throws SQLException {
+        try { return super.getLargeUpdateCount(); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public boolean getMoreResults() throws SQLException {
+        try { return super.getMoreResults(); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public boolean getMoreResults(int current) throws SQLException {
+        try { return super.getMoreResults(current); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try { super.close(); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void cancel() throws SQLException {
+        try { super.cancel(); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setQueryTimeout(int seconds) throws SQLException {
+        try { super.setQueryTimeout(seconds); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setMaxRows(int max) throws SQLException {
+        try { super.setMaxRows(max); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setLargeMaxRows(long max) throws SQLException {
+        try { super.setLargeMaxRows(max); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setMaxFieldSize(int max) throws SQLException {
+        try { super.setMaxFieldSize(max); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public int getFetchSize() throws SQLException {
+        try { return super.getFetchSize(); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setFetchSize(int rows) throws SQLException {
+        try { super.setFetchSize(rows); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setFetchDirection(int direction) throws SQLException {
+        try { super.setFetchDirection(direction); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void closeOnCompletion() throws SQLException {
+        try { super.closeOnCompletion(); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public boolean isCloseOnCompletion() throws SQLException {
+        try { return super.isCloseOnCompletion(); } catch (SQLException e) { throw translate(e); }
+    }
+
+    // Parameter setters: sqlite-jdbc's, with standard SQLStates.
+
+    @Override
+    public void setArray(int parameterIndex, Array x) throws SQLException {
+        try { super.setArray(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
+        try { super.setAsciiStream(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setAsciiStream(int parameterIndex, InputStream x, int y) throws SQLException {
+        try { super.setAsciiStream(parameterIndex, x, y); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setAsciiStream(int parameterIndex, InputStream x, long y) throws SQLException {
+        try { super.setAsciiStream(parameterIndex, x, y); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
+        try { super.setBigDecimal(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
+        try { super.setBinaryStream(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setBinaryStream(int parameterIndex, InputStream x, int y) throws SQLException {
+        try { super.setBinaryStream(parameterIndex, x, y); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setBinaryStream(int parameterIndex, InputStream x, long y) throws SQLException {
+        try { super.setBinaryStream(parameterIndex, x, y); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setBlob(int parameterIndex, InputStream x) throws SQLException {
+        try { super.setBlob(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setBlob(int parameterIndex, InputStream x, long y) throws SQLException {
+        try { super.setBlob(parameterIndex, x, y); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setBlob(int parameterIndex, Blob x) throws SQLException {
+        try { super.setBlob(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setBoolean(int parameterIndex, boolean x) throws SQLException {
+        try { super.setBoolean(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setByte(int parameterIndex, byte x) throws SQLException {
+        try { super.setByte(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setBytes(int parameterIndex, byte[] x) throws SQLException {
+        try { super.setBytes(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setCharacterStream(int parameterIndex, Reader x) throws SQLException {
+        try { super.setCharacterStream(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setCharacterStream(int parameterIndex, Reader x, int y) throws SQLException {
+        try { super.setCharacterStream(parameterIndex, x, y); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setCharacterStream(int parameterIndex, Reader x, long y) throws SQLException {
+        try { super.setCharacterStream(parameterIndex, x, y); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setClob(int parameterIndex, Reader x) throws SQLException {
+        try { super.setClob(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setClob(int parameterIndex, Reader x, long y) throws SQLException {
+        try { super.setClob(parameterIndex, x, y); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setClob(int parameterIndex, Clob x) throws SQLException {
+        try { super.setClob(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setDate(int parameterIndex, Date x) throws SQLException {
+        try { super.setDate(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setDate(int parameterIndex, Date x, Calendar y) throws SQLException {
+        try { super.setDate(parameterIndex, x, y); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setDouble(int parameterIndex, double x) throws SQLException {
+        try { super.setDouble(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setFloat(int parameterIndex, float x) throws SQLException {
+        try { super.setFloat(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setInt(int parameterIndex, int x) throws SQLException {
+        try { super.setInt(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setLong(int parameterIndex, long x) throws SQLException {
+        try { super.setLong(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setNCharacterStream(int parameterIndex, Reader x) throws SQLException {
+        try { super.setNCharacterStream(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setNCharacterStream(int parameterIndex, Reader x, long y) throws SQLException {
+        try { super.setNCharacterStream(parameterIndex, x, y); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setNClob(int parameterIndex, Reader x) throws SQLException {
+        try { super.setNClob(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setNClob(int parameterIndex, Reader x, long y) throws SQLException {
+        try { super.setNClob(parameterIndex, x, y); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setNClob(int parameterIndex, NClob x) throws SQLException {
+        try { super.setNClob(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setNString(int parameterIndex, String x) throws SQLException {
+        try { super.setNString(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setNull(int parameterIndex, int x) throws SQLException {
+        try { super.setNull(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setNull(int parameterIndex, int x, String y) throws SQLException {
+        try { super.setNull(parameterIndex, x, y); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setRef(int parameterIndex, Ref x) throws SQLException {
+        try { super.setRef(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setRowId(int parameterIndex, RowId x) throws SQLException {
+        try { super.setRowId(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setSQLXML(int parameterIndex, SQLXML x) throws SQLException {
+        try { super.setSQLXML(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setShort(int parameterIndex, short x) throws SQLException {
+        try { super.setShort(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setString(int parameterIndex, String x) throws SQLException {
+        try { super.setString(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setTime(int parameterIndex, Time x) throws SQLException {
+        try { super.setTime(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setTime(int parameterIndex, Time x, Calendar y) throws SQLException {
+        try { super.setTime(parameterIndex, x, y); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
+        try { super.setTimestamp(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setTimestamp(int parameterIndex, Timestamp x, Calendar y) throws SQLException {
+        try { super.setTimestamp(parameterIndex, x, y); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public void setURL(int parameterIndex, URL x) throws SQLException {
+        try { super.setURL(parameterIndex, x); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    @Deprecated
+    public void setUnicodeStream(int parameterIndex, InputStream x, int y) throws SQLException {
+        try { super.setUnicodeStream(parameterIndex, x, y); } catch (SQLException e) { throw translate(e); }
     }
 }

@@ -11,7 +11,6 @@ import java.net.URL;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.NClob;
 import java.sql.Ref;
@@ -27,7 +26,7 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
 import java.util.Map;
-import org.sqlite.SQLiteConnection;
+import org.sqlite.jdbc3.JDBC3Statement;
 
 /**
  * A sqlite-jdbc {@link ResultSet} whose errors carry standard SQLStates, whose {@link #next()}
@@ -39,59 +38,28 @@ import org.sqlite.SQLiteConnection;
 public class VecResultSet implements ResultSet {
 
     final ResultSet delegate;
-    /** The statement that produced this result; for metadata results created on first need. */
-    private VecStatement statement;
-    /** Non-null only for metadata results, whose statement sqlite-jdbc created internally. */
-    private final Connection metaDataConnection;
+    /** The statement that produced this result: its query timeout bounds each step. */
+    private final JDBC3Statement statement;
 
-    VecResultSet(VecStatement statement, ResultSet delegate) {
+    VecResultSet(JDBC3Statement statement, ResultSet delegate) {
         this.statement = statement;
         this.delegate = delegate;
-        this.metaDataConnection = null;
-    }
-
-    private VecResultSet(Connection metaDataConnection, ResultSet delegate) {
-        this.statement = null;
-        this.delegate = delegate;
-        this.metaDataConnection = metaDataConnection;
-    }
-
-    /** Wraps a result set that sqlite-jdbc's {@code DatabaseMetaData} produced for {@code connection}. */
-    static ResultSet ofMetaData(Connection connection, ResultSet rs) {
-        return rs == null || rs instanceof VecResultSet ? rs : new VecResultSet(connection, rs);
     }
 
     /** Stepping is where SQLite does the work of a query, so each step is bounded by the timeout. */
     @Override
     public boolean next() throws SQLException {
-        QueryTimer.Guard guard = statement == null ? null : statement.startTimer();
         try {
-            return delegate.next();
+            int timeout = statement.getQueryTimeout();
+            return timeout == 0 ? delegate.next() : QueryTimer.run(statement.getDatabase(), timeout, delegate::next);
         } catch (SQLException e) {
-            throw QueryTimer.failure(e, guard);
-        } finally {
-            QueryTimer.stop(guard);
+            throw translate(e);
         }
     }
 
     @Override
     public Statement getStatement() throws SQLException {
-        if (statement == null && metaDataConnection != null) {
-            Statement raw;
-            try { raw = delegate.getStatement(); } catch (SQLException e) { throw translate(e); }
-            if (raw == null || raw instanceof VecStatement) {
-                return raw;
-            }
-            statement = new VecStatement(sqliteConnection(metaDataConnection), raw);
-        }
-        return statement;
-    }
-
-    private static SQLiteConnection sqliteConnection(Connection connection) throws SQLException {
-        if (connection instanceof SQLiteConnection) {
-            return (SQLiteConnection) connection;
-        }
-        try { return connection.unwrap(SQLiteConnection.class); } catch (SQLException e) { throw translate(e); }
+        try { return delegate.getStatement(); } catch (SQLException e) { throw translate(e); }
     }
 
     @Override

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.sql.SQLException;
-import java.sql.SQLInvalidAuthorizationSpecException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import org.junit.jupiter.api.Test;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -24,19 +21,19 @@ class SqlStateClassificationTest {
     }
 
     @Test
-    void outOfMemoryIsTransient53200() {
+    void outOfMemoryIs53200() {
         SQLException e = translated(SQLiteErrorCode.SQLITE_NOMEM, "out of memory");
-        assertInstanceOf(SQLTransientException.class, e);
+        assertInstanceOf(SQLiteException.class, e);
         assertEquals("53200", e.getSQLState());
         assertEquals(SQLiteErrorCode.SQLITE_NOMEM.code, e.getErrorCode());
     }
 
     @Test
-    void everyIoErrorIsRecoverable58030() {
+    void everyIoErrorIs58030() {
         for (SQLiteErrorCode code : SQLiteErrorCode.values()) {
             if (code.name().startsWith("SQLITE_IOERR")) {
                 SQLException e = translated(code, "disk I/O error");
-                assertInstanceOf(SQLRecoverableException.class, e, code.name());
+                assertEquals(code, assertInstanceOf(SQLiteException.class, e, code.name()).getResultCode());
                 assertEquals("58030", e.getSQLState(), code.name());
             }
         }
@@ -45,7 +42,7 @@ class SqlStateClassificationTest {
     @Test
     void authorizationDenialIs28000() {
         SQLException e = translated(SQLiteErrorCode.SQLITE_AUTH, "authorization denied");
-        assertInstanceOf(SQLInvalidAuthorizationSpecException.class, e);
+        assertInstanceOf(SQLiteException.class, e);
         assertEquals("28000", e.getSQLState());
     }
 
@@ -62,6 +59,13 @@ class SqlStateClassificationTest {
     void anythingElseIsHY000() {
         assertEquals("HY000", translated(SQLiteErrorCode.SQLITE_INTERNAL, "internal error").getSQLState());
         assertEquals("HY000", translated(SQLiteErrorCode.SQLITE_ERROR, "something new went wrong").getSQLState());
+    }
+
+    @Test
+    void cantOpenIs08001OnlyWhileOpeningAConnection() {
+        SQLiteException cantOpen = new SQLiteException("unable to open database file", SQLiteErrorCode.SQLITE_CANTOPEN);
+        assertEquals("08001", SqlStateTranslator.translateOpening(cantOpen).getSQLState());
+        assertEquals("58030", SqlStateTranslator.translate(cantOpen).getSQLState());
     }
 
     @Test

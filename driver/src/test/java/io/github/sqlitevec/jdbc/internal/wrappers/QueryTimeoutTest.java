@@ -37,7 +37,7 @@ class QueryTimeoutTest {
     }
 
     private VecStatement statement() throws SQLException {
-        return new VecStatement(connection, connection.createStatement());
+        return new VecStatement(connection);
     }
 
     @Test

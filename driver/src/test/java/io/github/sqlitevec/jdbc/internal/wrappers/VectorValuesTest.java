@@ -25,7 +25,7 @@ class VectorValuesTest {
     @BeforeEach
     void open() throws SQLException {
         connection = new JDBC4Connection("jdbc:sqlite::memory:", ":memory:", new Properties());
-        statement = new VecStatement(connection, connection.createStatement());
+        statement = new VecStatement(connection);
         statement.execute("CREATE TABLE items(id INTEGER PRIMARY KEY, embedding)");
     }
 
@@ -35,8 +35,7 @@ class VectorValuesTest {
     }
 
     private void insert(int id, Object value) throws SQLException {
-        try (var insert = new VecPreparedStatement(connection,
-                connection.prepareStatement("INSERT INTO items VALUES (?, ?)"))) {
+        try (var insert = new VecPreparedStatement(connection, "INSERT INTO items VALUES (?, ?)")) {
             insert.setInt(1, id);
             insert.setObject(2, value);
             insert.executeUpdate();
@@ -60,8 +59,7 @@ class VectorValuesTest {
 
     @Test
     void everySetObjectOverloadBindsAFloatArrayAsAVector() throws SQLException {
-        try (var insert = new VecPreparedStatement(connection,
-                connection.prepareStatement("INSERT INTO items VALUES (?, ?)"))) {
+        try (var insert = new VecPreparedStatement(connection, "INSERT INTO items VALUES (?, ?)")) {
             float[] vector = {0.5f};
             insert.setInt(1, 1);
             insert.setObject(2, vector, Types.BLOB);

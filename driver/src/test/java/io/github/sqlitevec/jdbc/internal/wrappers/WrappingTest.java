@@ -1,6 +1,7 @@
 package io.github.sqlitevec.jdbc.internal.wrappers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,14 +11,15 @@ import io.github.sqlitevec.jdbc.SqliteVecDriver;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
-import java.sql.SQLSyntaxErrorException;
-import java.util.Properties;
+import java.sql.Statement;
+import java.sql.DriverManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sqlite.SQLiteConnection;
-import org.sqlite.jdbc4.JDBC4Connection;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+import org.sqlite.jdbc3.JDBC3Statement;
 import org.sqlite.jdbc4.JDBC4ResultSet;
 import org.sqlite.jdbc4.JDBC4Statement;
 
@@ -27,8 +29,8 @@ class WrappingTest {
 
     @BeforeEach
     void open() throws SQLException {
-        connection = new JDBC4Connection("jdbc:sqlite::memory:", ":memory:", new Properties());
-        statement = new VecStatement(connection, connection.createStatement());
+        connection = (SQLiteConnection) DriverManager.getConnection("jdbc:sqlitevec::memory:");
+        statement = (VecStatement) connection.createStatement();
         statement.execute("CREATE TABLE items(id INTEGER PRIMARY KEY, name TEXT UNIQUE)");
     }
 
@@ -38,16 +40,19 @@ class WrappingTest {
     }
 
     @Test
-    void duplicateKeyBecomesSqlState23505() throws SQLException {
+    void duplicateKeyStaysASqliteExceptionWithSqlState23505() throws SQLException {
         statement.executeUpdate("INSERT INTO items VALUES (1, 'a')");
-        SQLIntegrityConstraintViolationException e = assertThrows(SQLIntegrityConstraintViolationException.class,
+        SQLiteException e = assertThrows(SQLiteException.class,
                 () -> statement.executeUpdate("INSERT INTO items VALUES (2, 'a')"));
         assertEquals("23505", e.getSQLState());
+        assertEquals(SQLiteErrorCode.SQLITE_CONSTRAINT.code, e.getErrorCode());
+        assertEquals(SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE, e.getResultCode());
     }
 
     @Test
-    void syntaxErrorBecomesSqlSyntaxErrorException() {
-        assertThrows(SQLSyntaxErrorException.class, () -> statement.executeQuery("SELEC 1"));
+    void syntaxErrorStaysASqliteExceptionWithSqlState42601() {
+        SQLiteException e = assertThrows(SQLiteException.class, () -> statement.executeQuery("SELEC 1"));
+        assertEquals("42601", e.getSQLState());
     }
 
     @Test
@@ -62,17 +67,31 @@ class WrappingTest {
     }
 
     @Test
-    void unwrapReachesSqliteJdbcObjects() throws SQLException {
+    void statementsAreSqliteJdbcStatementsSoUnwrapReturnsThemselves() throws SQLException {
+        assertInstanceOf(JDBC4Statement.class, statement);
+        assertSame(statement, statement.unwrap(Statement.class));
+        assertSame(statement, statement.unwrap(JDBC4Statement.class));
+        assertTrue(statement.isWrapperFor(JDBC3Statement.class));
+    }
+
+    @Test
+    void resultSetsUnwrapLikeSqliteJdbcsAndReachItsObject() throws SQLException {
         ResultSet rs = statement.executeQuery("SELECT 1");
-        assertInstanceOf(JDBC4ResultSet.class, rs.unwrap(JDBC4ResultSet.class));
+        assertSame(rs, rs.unwrap(ResultSet.class));
         assertSame(rs, rs.unwrap(VecResultSet.class));
-        assertTrue(statement.isWrapperFor(JDBC4Statement.class));
-        assertInstanceOf(JDBC4Statement.class, statement.unwrap(JDBC4Statement.class));
+        assertInstanceOf(JDBC4ResultSet.class, rs.unwrap(JDBC4ResultSet.class));
+        assertTrue(rs.isWrapperFor(JDBC4ResultSet.class));
+        assertFalse(rs.isWrapperFor(String.class));
+        // sqlite-jdbc answers an unrelated interface with a ClassCastException, not an SQLException
+        assertThrows(ClassCastException.class, () -> rs.unwrap(Statement.class));
     }
 
     @Test
     void metadataNamesOurDriverButStillSaysSQLite() throws SQLException {
-        DatabaseMetaData metaData = new VecDatabaseMetaData(connection, connection.getMetaData());
+        DatabaseMetaData metaData = connection.getMetaData();
+        assertInstanceOf(VecDatabaseMetaData.class, metaData);
+        assertSame(metaData, connection.getSQLiteDatabaseMetaData());
+        assertSame(metaData, metaData.unwrap(DatabaseMetaData.class));
         assertEquals("SQLite", metaData.getDatabaseProductName());
         assertEquals("sqlitevec-jdbc", metaData.getDriverName());
         assertEquals(SqliteVecDriver.VERSION, metaData.getDriverVersion());
@@ -86,9 +105,19 @@ class WrappingTest {
     }
 
     @Test
-    void closingTheWrapperClosesSqliteJdbcsStatement() throws SQLException {
+    void sqliteJdbcsOwnMetaDataCastsHoldThroughUnwrap() throws SQLException {
+        // sqlite-jdbc casts the connection's statements to its CoreStatement inside these methods
+        ResultSet tables = connection.unwrap(SQLiteConnection.class).getSQLiteDatabaseMetaData().getTables(null, null, "items", null);
+        assertTrue(tables.next());
+        ResultSet keys = connection.getMetaData().getPrimaryKeys(null, null, "items");
+        assertTrue(keys.next());
+        assertEquals("id", keys.getString("COLUMN_NAME"));
+    }
+
+    @Test
+    void aClosedStatementRunsSqlAgainAsSqliteJdbcsDoes() throws SQLException {
         statement.close();
         assertTrue(statement.isClosed());
-        assertTrue(statement.unwrap(JDBC4Statement.class).isClosed());
+        assertTrue(statement.execute("SELECT 1"));
     }
 }
