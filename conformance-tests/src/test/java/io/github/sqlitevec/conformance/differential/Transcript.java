@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.sqlite.SQLiteException;
 
 /**
  * What a scenario saw, as lines of text that must be identical for both drivers: values with their
@@ -64,10 +65,16 @@ final class Transcript {
         }
     }
 
-    /** Records a failure by SQLite's message (see {@link KnownDifferences#comparableMessage}). */
+    /**
+     * Records a failure by everything sqlite-jdbc code can look at except the SQLState: the class a
+     * {@code catch} sees, {@code getErrorCode()}, {@code getResultCode()} and the message (see
+     * {@link KnownDifferences#comparableMessage}).
+     */
     void failed(String label, SQLException e) {
         errors.add(e);
-        lines.add(label + " FAILED " + KnownDifferences.comparableMessage(e));
+        String resultCode = e instanceof SQLiteException ? " resultCode=" + ((SQLiteException) e).getResultCode() : "";
+        lines.add(label + " FAILED " + KnownDifferences.visibleClass(e).getName() + " errorCode=" + e.getErrorCode()
+                + resultCode + ": " + KnownDifferences.comparableMessage(e));
     }
 
     /** {@code Statement.execute(sql)}, recording rows or the update count. */

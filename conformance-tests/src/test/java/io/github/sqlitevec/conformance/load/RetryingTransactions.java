@@ -2,7 +2,7 @@ package io.github.sqlitevec.conformance.load;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLTransactionRollbackException;
+import org.sqlite.SQLiteException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 
 /**
  * The retry rule the driver documents for lost races: when a statement or the commit fails
- * with SQLState 40001 ({@link SQLTransactionRollbackException}), roll back and run the whole
+ * with SQLState 40001 ({@link SQLiteException}), roll back and run the whole
  * transaction again. Counts the retries, and keeps every busy or locked error it sees so the
  * test can check that each surfaced as 40001 — one that did not is rethrown, not retried.
  */
@@ -51,7 +51,7 @@ final class RetryingTransactions {
                         throw e;
                     }
                     busyErrors.add(e);
-                    if (!"40001".equals(e.getSQLState()) || !(e instanceof SQLTransactionRollbackException)) {
+                    if (!"40001".equals(e.getSQLState()) || !(e instanceof SQLiteException)) {
                         throw e; // the test fails on it: a busy error must be 40001
                     }
                     if (attempt >= MAX_ATTEMPTS) {
