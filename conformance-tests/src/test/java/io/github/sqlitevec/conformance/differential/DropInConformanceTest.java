@@ -38,6 +38,7 @@ class DropInConformanceTest {
         all.addAll(ConnectionOptionScenarios.all());
         all.addAll(ExtensionPointScenarios.all());
         all.addAll(ErrorScenarios.all());
+        all.addAll(DropInFidelityScenarios.all());
         all.addAll(OpenDriverBugs.FIXED);
         return all;
     }

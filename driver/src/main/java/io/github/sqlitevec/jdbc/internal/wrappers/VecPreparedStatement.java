@@ -155,7 +155,8 @@ public final class VecPreparedStatement extends JDBC4PreparedStatement {
 
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
-        try { return VecResultSetMetaData.wrap(super.getMetaData()); } catch (SQLException e) { throw translate(e); }
+        // sqlite-jdbc answers with the statement's result set, which is its own metadata
+        try { return (ResultSetMetaData) wrap((ResultSet) super.getMetaData()); } catch (SQLException e) { throw translate(e); }
     }
 
     @Override

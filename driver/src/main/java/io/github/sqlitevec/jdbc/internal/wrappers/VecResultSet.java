@@ -29,13 +29,16 @@ import java.util.Map;
 import org.sqlite.jdbc3.JDBC3Statement;
 
 /**
- * A sqlite-jdbc {@link ResultSet} whose errors carry standard SQLStates, whose {@link #next()}
+ * sqlite-jdbc's {@link ResultSet}, whose errors carry standard SQLStates, whose {@link #next()}
  * is bounded by its statement's query timeout, and which decodes vectors with
- * {@code getObject(i, float[].class)}.
+ * {@code getObject(i, float[].class)}. The one wrapper left: sqlite-jdbc creates each statement's
+ * result set itself, in a final field of its {@code CoreStatement}, so no subclass can take its
+ * place. Like sqlite-jdbc's, it is its own {@link ResultSetMetaData}; {@code unwrap} and
+ * {@code isWrapperFor} answer for this object first, then for sqlite-jdbc's.
  *
  * <p>Not thread-safe, like the sqlite-jdbc result set it wraps.
  */
-public class VecResultSet implements ResultSet {
+public final class VecResultSet implements ResultSet, ResultSetMetaData {
 
     final ResultSet delegate;
     /** The statement that produced this result: its query timeout bounds each step. */
@@ -326,7 +329,8 @@ public class VecResultSet implements ResultSet {
 
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
-        try { return VecResultSetMetaData.wrap(delegate.getMetaData()); } catch (SQLException e) { throw translate(e); }
+        try { delegate.getMetaData(); } catch (SQLException e) { throw translate(e); }
+        return this;
     }
 
     @Override
@@ -1103,5 +1107,116 @@ public class VecResultSet implements ResultSet {
     @Override
     public void updateObject(String columnLabel, Object x, SQLType targetSqlType) throws SQLException {
         try { delegate.updateObject(columnLabel, x, targetSqlType); } catch (SQLException e) { throw translate(e); }
+    }
+
+    // ResultSetMetaData: sqlite-jdbc's result set answers these itself.
+
+    private ResultSetMetaData columns() {
+        return (ResultSetMetaData) delegate;
+    }
+
+    @Override
+    public int getColumnCount() throws SQLException {
+        try { return columns().getColumnCount(); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public boolean isAutoIncrement(int column) throws SQLException {
+        try { return columns().isAutoIncrement(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public boolean isCaseSensitive(int column) throws SQLException {
+        try { return columns().isCaseSensitive(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public boolean isSearchable(int column) throws SQLException {
+        try { return columns().isSearchable(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public boolean isCurrency(int column) throws SQLException {
+        try { return columns().isCurrency(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public int isNullable(int column) throws SQLException {
+        try { return columns().isNullable(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public boolean isSigned(int column) throws SQLException {
+        try { return columns().isSigned(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public int getColumnDisplaySize(int column) throws SQLException {
+        try { return columns().getColumnDisplaySize(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public String getColumnLabel(int column) throws SQLException {
+        try { return columns().getColumnLabel(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public String getColumnName(int column) throws SQLException {
+        try { return columns().getColumnName(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public String getSchemaName(int column) throws SQLException {
+        try { return columns().getSchemaName(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public int getPrecision(int column) throws SQLException {
+        try { return columns().getPrecision(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public int getScale(int column) throws SQLException {
+        try { return columns().getScale(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public String getTableName(int column) throws SQLException {
+        try { return columns().getTableName(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public String getCatalogName(int column) throws SQLException {
+        try { return columns().getCatalogName(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public int getColumnType(int column) throws SQLException {
+        try { return columns().getColumnType(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public String getColumnTypeName(int column) throws SQLException {
+        try { return columns().getColumnTypeName(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public boolean isReadOnly(int column) throws SQLException {
+        try { return columns().isReadOnly(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public boolean isWritable(int column) throws SQLException {
+        try { return columns().isWritable(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public boolean isDefinitelyWritable(int column) throws SQLException {
+        try { return columns().isDefinitelyWritable(column); } catch (SQLException e) { throw translate(e); }
+    }
+
+    @Override
+    public String getColumnClassName(int column) throws SQLException {
+        try { return columns().getColumnClassName(column); } catch (SQLException e) { throw translate(e); }
     }
 }
