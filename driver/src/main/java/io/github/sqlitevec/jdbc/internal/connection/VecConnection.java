@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.sql.Savepoint;
+import java.sql.ShardingKey;
 import java.sql.Statement;
 import java.sql.Struct;
 import java.util.Map;
@@ -339,6 +340,63 @@ public final class VecConnection extends JDBC4Connection {
     public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
         try {
             super.setNetworkTimeout(executor, milliseconds);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public String getCatalog() throws SQLException {
+        try {
+            return super.getCatalog();
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public int getHoldability() throws SQLException {
+        try {
+            return super.getHoldability();
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    // Sharding keys: JDBC's default answer (unsupported), with a state.
+
+    @Override
+    public void setShardingKey(ShardingKey shardingKey) throws SQLException {
+        try {
+            super.setShardingKey(shardingKey);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public void setShardingKey(ShardingKey shardingKey, ShardingKey superShardingKey) throws SQLException {
+        try {
+            super.setShardingKey(shardingKey, superShardingKey);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public boolean setShardingKeyIfValid(ShardingKey shardingKey, int timeout) throws SQLException {
+        try {
+            return super.setShardingKeyIfValid(shardingKey, timeout);
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public boolean setShardingKeyIfValid(ShardingKey shardingKey, ShardingKey superShardingKey, int timeout)
+            throws SQLException {
+        try {
+            return super.setShardingKeyIfValid(shardingKey, superShardingKey, timeout);
         } catch (SQLException e) {
             throw SqlStateTranslator.translate(e);
         }
