@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +21,10 @@ import java.util.Locale;
 /**
  * Finds the sqlite-vec library for this platform: extracted from the jar once per JVM into a
  * per-user cache, under a content-hash name, written to a temporary file and atomically renamed,
- * and verified against the manifest's SHA-256 before use. Many JVMs may start at once: each either
+ * and verified against the manifest's SHA-256 before use. Every directory used must be this
+ * user's with mode 0700 ({@link PrivateDirectory}), so nobody else can swap the verified file
+ * before it is loaded; when the shared fallback under {@code java.io.tmpdir} was planted by
+ * another user, a fresh private temporary directory is used instead. Many JVMs may start at once: each either
  * finds a verified file or renames its own complete copy into place. Thread-safe.
  *
  * <p>System properties: {@code sqlitevec.native.path} (use this library file, skip extraction),
@@ -84,13 +86,35 @@ public final class NativeLibraryLoader {
         }
         NativeManifest manifest = NativeManifest.load("META-INF/sqlitevec/natives/" + sqliteVecVersion);
         NativeManifest.Entry entry = choose(manifest, Platform.current());
-        List<Path> dirs = candidateDirectories(sqliteVecVersion);
+        return extractSomewhere(manifest, entry, candidateDirectories(sqliteVecVersion), System.getProperty(DIR_PROPERTY) == null);
+    }
+
+    /**
+     * Extracts into the first candidate that is private to this user, else (when allowed) into a
+     * fresh private temporary directory; each candidate is (topmost directory that must be ours,
+     * directory to extract into).
+     */
+    static Path extractSomewhere(NativeManifest manifest, NativeManifest.Entry entry, List<Path[]> candidates,
+            boolean freshDirectoryAllowed) throws SQLException {
         StringBuilder problems = new StringBuilder();
-        for (Path dir : dirs) {
+        for (Path[] topAndDir : candidates) {
             try {
-                return extractInto(manifest, entry, dir);
+                PrivateDirectory.prepare(topAndDir[0], topAndDir[1]);
+                return extractInto(manifest, entry, topAndDir[1]);
             } catch (IOException e) {
-                problems.append("\n  ").append(dir).append(": ").append(e);
+                problems.append("\n  ").append(topAndDir[1]).append(": ").append(e);
+            }
+        }
+        if (freshDirectoryAllowed) {
+            try {
+                // Last resort, when a shared path was planted: a fresh directory nobody else can know in advance.
+                Path fresh = Files.createTempDirectory("sqlitevec-");
+                fresh.toFile().deleteOnExit();
+                Path extracted = extractInto(manifest, entry, fresh);
+                extracted.toFile().deleteOnExit();
+                return extracted;
+            } catch (IOException e) {
+                problems.append("\n  a fresh temporary directory: ").append(e);
             }
         }
         throw failure("cannot extract the sqlite-vec native for " + entry.platform + " to any writable directory:" + problems
@@ -113,17 +137,21 @@ public final class NativeLibraryLoader {
         return entry;
     }
 
-    private static List<Path> candidateDirectories(String sqliteVecVersion) {
-        List<Path> dirs = new ArrayList<>();
+    /** Pairs of (the topmost directory that must be ours, the directory to extract into). */
+    private static List<Path[]> candidateDirectories(String sqliteVecVersion) {
+        List<Path[]> dirs = new ArrayList<>();
         String chosen = System.getProperty(DIR_PROPERTY);
         if (chosen != null && !chosen.isBlank()) {
-            dirs.add(Paths.get(chosen).toAbsolutePath());
+            Path dir = Paths.get(chosen).toAbsolutePath();
+            dirs.add(new Path[] {dir, dir});
             return dirs;
         }
         String sub = "sqlite-vec-" + sqliteVecVersion;
-        dirs.add(userCacheDirectory().resolve("sqlitevec").resolve(sub));
+        Path cache = userCacheDirectory().resolve("sqlitevec");
+        dirs.add(new Path[] {cache, cache.resolve(sub)});
         String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
-        dirs.add(Paths.get(System.getProperty("java.io.tmpdir"), "sqlitevec-" + user, sub));
+        Path shared = Paths.get(System.getProperty("java.io.tmpdir"), "sqlitevec-" + user);
+        dirs.add(new Path[] {shared, shared.resolve(sub)});
         return dirs;
     }
 
@@ -143,10 +171,12 @@ public final class NativeLibraryLoader {
 
     static Path extractInto(NativeManifest manifest, NativeManifest.Entry entry, Path dir) throws IOException {
         Path target = dir.resolve(entry.sha256.substring(0, 16) + "-" + entry.fileName());
-        if (Files.isRegularFile(target) && matches(target, entry)) {
-            return target;
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (PrivateDirectory.isTrustedFile(target) && matches(target, entry)) {
+                return target;
+            }
+            Files.delete(target); // planted, linked or damaged: replaced by our own verified copy below
         }
-        createPrivateDirectories(dir);
         Path temp = Files.createTempFile(dir, ".extracting-", ".tmp");
         try {
             String sha256;
@@ -179,19 +209,6 @@ public final class NativeLibraryLoader {
             if (!(Files.isRegularFile(target) && matches(target, entry))) {
                 throw e;
             }
-        }
-    }
-
-    private static void createPrivateDirectories(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        Files.createDirectories(dir);
-        try {
-            // Only the owner may write here: the library is loaded into every connection.
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the per-user LOCALAPPDATA is already private.
         }
     }
 
