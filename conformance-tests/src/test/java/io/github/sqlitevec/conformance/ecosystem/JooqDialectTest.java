@@ -17,6 +17,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.exception.SQLStateClass;
 import org.jooq.impl.DSL;
@@ -24,6 +25,8 @@ import org.jooq.tools.jdbc.JDBCUtils;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * jOOQ detects its dialect from {@code DatabaseMetaData.getURL()} alone (it looks for {@code :sqlite:});
@@ -93,6 +96,20 @@ class JooqDialectTest {
                     () -> ctx.insertInto(TAGS, TAG_ID, TAG_NAME).values(2, "left").execute());
             assertEquals("23505", e.sqlState());
             assertEquals(SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION, e.sqlStateClass());
+        }
+    }
+
+    @Test
+    void busyBecomesJooqTransactionRollbackWithTheSqliteExceptionBehind() throws Exception {
+        try (Connection holder = DriverManager.getConnection(url);
+             Connection c = DriverManager.getConnection(url + "?busy_timeout=0")) {
+            DSL.using(holder).execute("BEGIN IMMEDIATE");
+            DataAccessException e = assertThrows(DataAccessException.class,
+                    () -> DSL.using(c).insertInto(TAGS, TAG_ID, TAG_NAME).values(3, "busy").execute());
+            assertEquals("40001", e.sqlState());
+            assertEquals(SQLStateClass.C40_TRANSACTION_ROLLBACK, e.sqlStateClass());
+            assertEquals(SQLiteErrorCode.SQLITE_BUSY, ((SQLiteException) e.getCause()).getResultCode());
+            DSL.using(holder).execute("ROLLBACK");
         }
     }
 }
