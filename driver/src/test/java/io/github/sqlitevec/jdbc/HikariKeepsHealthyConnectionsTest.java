@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConnection;
 
@@ -32,6 +33,7 @@ import org.sqlite.SQLiteConnection;
  * healthy connection; the pool (one connection) must hand the same physical connection out again,
  * and it must serve.
  */
+@Timeout(120) // a safety net: the cancel() case runs an endless query until it is interrupted
 class HikariKeepsHealthyConnectionsTest {
 
     @TempDir
