@@ -1,7 +1,9 @@
 package io.github.sqlitevec.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,12 +12,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * sqlite-jdbc's own setQueryTimeout lets a running query finish; ours interrupts it. The queries
@@ -63,6 +70,8 @@ class QueryTimeoutTest {
             });
             SQLException e = assertThrows(SQLException.class, () -> s.executeQuery(ENDLESS).next());
             assertEquals("57014", e.getSQLState());
+            // cancel() is SQLite's own interrupt, as sqlite-jdbc reports it: not a timeout (pools evict on those)
+            assertEquals(SQLiteErrorCode.SQLITE_INTERRUPT, assertInstanceOf(SQLiteException.class, e).getResultCode());
             canceller.get();
         } finally {
             other.shutdownNow();
@@ -84,5 +93,47 @@ class QueryTimeoutTest {
                 assertEquals(3000000, rs.getInt(1));
             }
         }
+    }
+
+    /** Each public execute path reaches sqlite-jdbc's work through a chain of its own methods; the timer must stop every one. */
+    @Test
+    void everyExecutePathStopsAtItsTimeout() throws SQLException {
+        String endlessInsert = "INSERT INTO t WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT x FROM n";
+        try (Connection c = DriverManager.getConnection("jdbc:sqlitevec::memory:")) {
+            c.createStatement().execute("CREATE TABLE t (x)");
+            List<Map.Entry<String, Executable>> paths = List.of(
+                    Map.entry("Statement.execute", () -> timed(c.createStatement()).execute(endlessInsert)),
+                    Map.entry("Statement.executeUpdate", () -> timed(c.createStatement()).executeUpdate(endlessInsert)),
+                    Map.entry("Statement.executeLargeUpdate", () -> timed(c.createStatement()).executeLargeUpdate(endlessInsert)),
+                    Map.entry("Statement.executeBatch", () -> {
+                        Statement s = timed(c.createStatement());
+                        s.addBatch(endlessInsert);
+                        s.executeBatch();
+                    }),
+                    Map.entry("PreparedStatement.executeUpdate", () -> timed(c.prepareStatement(endlessInsert)).executeUpdate()),
+                    Map.entry("PreparedStatement.execute", () -> timed(c.prepareStatement(endlessInsert)).execute()),
+                    Map.entry("PreparedStatement.executeBatch", () -> {
+                        PreparedStatement p = timed(c.prepareStatement(endlessInsert));
+                        p.addBatch();
+                        p.executeBatch();
+                    }));
+            for (Map.Entry<String, Executable> path : paths) {
+                long start = System.nanoTime();
+                SQLTimeoutException e = assertThrows(SQLTimeoutException.class, path.getValue(), path.getKey());
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertEquals("57014", e.getSQLState(), path.getKey());
+                assertTrue(e.getMessage().contains("timeout of 1 s"), path.getKey() + ": " + e.getMessage());
+                assertTrue(millis < 30_000, path.getKey() + " took " + millis + " ms");
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM t")) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1), path.getKey() + ": the interrupted statement left rows behind");
+                }
+            }
+        }
+    }
+
+    private static <T extends Statement> T timed(T statement) throws SQLException {
+        statement.setQueryTimeout(1);
+        return statement;
     }
 }
