@@ -3,6 +3,7 @@ package io.github.sqlitevec.hibernate.internal.functions;
 import org.hibernate.boot.model.FunctionContributions;
 import org.hibernate.boot.model.FunctionContributor;
 import org.hibernate.community.dialect.SQLiteDialect;
+import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.query.sqm.function.SqmFunctionRegistry;
 import org.hibernate.query.sqm.produce.function.ArgumentsValidator;
 import org.hibernate.query.sqm.produce.function.FunctionReturnTypeResolver;
@@ -33,6 +34,12 @@ public final class SqliteVecFunctionContributor implements FunctionContributor {
 
     @Override
     public void contributeFunctions(FunctionContributions contributions) {
+        if (contributions.getDialect() instanceof PostgreSQLDialect) {
+            // Only so that a knn() query fails with a message saying what to write instead (see KnnFunction).
+            contributions.getFunctionRegistry().register(KnnFunction.NAME, new KnnFunction(
+                    contributions.getTypeConfiguration().getBasicTypeRegistry().resolve(StandardBasicTypes.BOOLEAN)));
+            return;
+        }
         if (!(contributions.getDialect() instanceof SQLiteDialect)) {
             return;
         }
