@@ -1,6 +1,7 @@
 package io.github.sqlitevec.hibernate.portable;
 
 import static io.github.sqlitevec.hibernate.portable.SameResults.assertSameRows;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -137,6 +138,25 @@ class SameQueriesOnBothDatabasesTest {
                         "select a.id, hamming_distance(a.fingerprint, :b), jaccard_distance(a.fingerprint, :b) from Article a"
                                 + " order by hamming_distance(a.fingerprint, :b), a.id", Object[].class)
                 .setParameter("b", probe).setMaxResults(10).getResultList());
+    }
+
+    /**
+     * Not portable, and documented as such: pgvector's bit strings count from each byte's most significant
+     * bit, sqlite-vec from its least significant, so binary_quantize gives bit-reversed bytes on SQLite.
+     */
+    @Test
+    void binaryQuantizeGivesEachBytesBitsInReverseOrderOnSqlite() {
+        String hql = "select binary_quantize(a.embedding) from Article a order by a.id";
+        List<byte[]> onSqlite = sqlite.fromSession(s -> s.createQuery(hql, byte[].class).getResultList());
+        List<byte[]> onPostgres = postgres.fromSession(s -> s.createQuery(hql, byte[].class).getResultList());
+        assertEquals(ARTICLES, onSqlite.size());
+        for (int i = 0; i < onSqlite.size(); i++) {
+            byte[] reversed = onSqlite.get(i).clone();
+            for (int b = 0; b < reversed.length; b++) {
+                reversed[b] = (byte) (Integer.reverse(reversed[b] & 0xFF) >>> 24);
+            }
+            assertArrayEquals(onPostgres.get(i), reversed, "article " + (i + 1));
+        }
     }
 
     /** Runs the query on both databases and asserts the same rows; returns SQLite's. */
