@@ -38,6 +38,9 @@ final class Migration {
             if (plan.tables.stream().anyMatch(t -> t.vec0 != null)) {
                 requireVectorExtension(pg);
             }
+            if (options.verifyOnly) {
+                return new Verifier(sqlite, pg, options.index).verify(plan.tables, out) ? 0 : 1;
+            }
             Set<String> copied = prepareTarget(pg, plan.tables);
             MigrationState.create(pg);
             TableCopier copier = new TableCopier(sqlite, pg, new Progress(out, terminal));
@@ -141,7 +144,7 @@ final class Migration {
         }
         if (!conflicts.isEmpty()) {
             throw new MigrationException("the target already has the tables " + conflicts + "; nothing was changed. Drop them, or run with --replace"
-                    + " to drop and recreate them" + (unfinished ? "" : ""));
+                    + " to drop and recreate them");
         }
         return copied;
     }

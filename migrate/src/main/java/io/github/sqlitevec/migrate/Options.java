@@ -21,6 +21,7 @@ final class Options {
             "  --resume            continue an interrupted run: tables already copied completely are kept",
             "  --verify            after copying, compare row counts, per-column checksums and exact top-10 KNN of sample",
             "                      queries, and the recall@10 of the PostgreSQL index; exit 1 on a mismatch",
+            "  --verify-only       copy nothing: compare the target with the source as --verify does (e.g. again, later)",
             "  --skip TABLE        leave a table out (repeatable)",
             "  --type TABLE.COLUMN=PGTYPE  the PostgreSQL type for a column whose SQLite type is not in the mapping (repeatable)",
             "  --help              this text",
@@ -33,18 +34,20 @@ final class Options {
     final boolean replace;
     final boolean resume;
     final boolean verify;
+    final boolean verifyOnly;
     final boolean help;
     final List<String> skip;
     final Map<String, String> typeOverrides;
 
-    private Options(String from, String to, PostgresSchema.VectorIndex index, boolean replace, boolean resume, boolean verify, boolean help,
-            List<String> skip, Map<String, String> typeOverrides) {
+    private Options(String from, String to, PostgresSchema.VectorIndex index, boolean replace, boolean resume, boolean verify, boolean verifyOnly,
+            boolean help, List<String> skip, Map<String, String> typeOverrides) {
         this.from = from;
         this.to = to;
         this.index = index;
         this.replace = replace;
         this.resume = resume;
         this.verify = verify;
+        this.verifyOnly = verifyOnly;
         this.help = help;
         this.skip = skip;
         this.typeOverrides = typeOverrides;
@@ -57,6 +60,7 @@ final class Options {
         boolean replace = false;
         boolean resume = false;
         boolean verify = false;
+        boolean verifyOnly = false;
         boolean help = false;
         List<String> skip = new ArrayList<>();
         Map<String, String> types = new LinkedHashMap<>();
@@ -81,6 +85,9 @@ final class Options {
                 case "--verify":
                     verify = true;
                     break;
+                case "--verify-only":
+                    verifyOnly = true;
+                    break;
                 case "--skip":
                     skip.add(value(args, ++i, arg));
                     break;
@@ -104,10 +111,13 @@ final class Options {
         if (!help && (from == null || to == null)) {
             throw new MigrationException("both --from and --to are needed\n\n" + USAGE);
         }
+        if (verifyOnly && (replace || resume)) {
+            throw new MigrationException("--verify-only copies nothing; it cannot be combined with --replace or --resume");
+        }
         if (replace && resume) {
             throw new MigrationException("--replace and --resume contradict each other: --resume keeps the tables a previous run copied, --replace drops them");
         }
-        return new Options(from, to, index, replace, resume, verify, help, Collections.unmodifiableList(skip), Collections.unmodifiableMap(types));
+        return new Options(from, to, index, replace, resume, verify, verifyOnly, help, Collections.unmodifiableList(skip), Collections.unmodifiableMap(types));
     }
 
     private static String value(String[] args, int i, String option) {

@@ -61,6 +61,27 @@ class MigrateEndToEndTest {
     }
 
     @Test
+    void verifyFindsChangedValuesMissingRowsAndWrongNeighboursAndExitsWithOne() throws Exception {
+        Path copy = dir.resolve("tampered.db");
+        SourceDatabases.featureComplete(copy);
+        String tampered = PostgresTestServer.shared().createDatabase("migrate_e2e_tampered");
+        assertEquals(0, Run.of("--from", SourceDatabases.url(copy), "--to", tampered).code);
+        assertEquals(0, Run.of("--from", SourceDatabases.url(copy), "--to", tampered, "--verify-only").code);
+        try (Connection pg = DriverManager.getConnection(tampered); Statement s = pg.createStatement()) {
+            s.execute("update authors set score = score + 1e-9 where id = 2");
+            s.execute("delete from tags where tag = 'math'");
+            s.execute("update notes set e = '[9,9,9,9,9,9,9,9]' where id = 'note-1'");
+        }
+        Run run = Run.of("--from", SourceDatabases.url(copy), "--to", tampered, "--verify-only");
+        assertEquals(1, run.code, run.toString());
+        assertTrue(run.out.matches("(?s).*\\nauthors\\s+checksum score\\s+\\w+\\s+\\w+\\s+MISMATCH\\n.*"), run.out);
+        assertTrue(run.out.matches("(?s).*\\ntags\\s+rows\\s+3\\s+2\\s+MISMATCH\\n.*"), run.out);
+        assertTrue(run.out.matches("(?s).*\\nnotes\\s+checksum e\\s+\\w+\\s+\\w+\\s+MISMATCH\\n.*"), run.out);
+        assertTrue(run.out.contains("verification FAILED"), run.out);
+        assertTrue(run.out.matches("(?s).*\\nauthors\\s+checksum name\\s+(\\w+)\\s+\\1\\s+ok\\n.*"), run.out);
+    }
+
+    @Test
     void vec0TablesKeepTheirNamesWithRowidOrDeclaredKeyAndTypedColumns() throws SQLException {
         try (Connection pg = DriverManager.getConnection(target)) {
             assertEquals(List.of("rowid bigint", "embedding vector(8)", "q vector(8)", "sig bit(16)", "category text", "user_id bigint",
