@@ -1,9 +1,11 @@
 package io.github.sqlitevec.hibernate;
 
+import io.github.sqlitevec.hibernate.internal.dialect.RowidIdentityColumnSupport;
 import io.github.sqlitevec.hibernate.internal.dialect.SqliteVecSqlAstTranslator;
 import io.github.sqlitevec.hibernate.internal.schema.Vec0TableExporter;
 import org.hibernate.community.dialect.SQLiteDialect;
 import org.hibernate.dialect.DatabaseVersion;
+import org.hibernate.dialect.identity.IdentityColumnSupport;
 import org.hibernate.engine.jdbc.dialect.spi.DialectResolutionInfo;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.mapping.Table;
@@ -41,6 +43,12 @@ public class SqliteVecDialect extends SQLiteDialect {
 
     public SqliteVecDialect(DialectResolutionInfo info) {
         super(info);
+    }
+
+    /** {@code INTEGER} identity columns that stay rowid aliases; see {@code RowidIdentityColumnSupport}. */
+    @Override
+    public IdentityColumnSupport getIdentityColumnSupport() {
+        return RowidIdentityColumnSupport.INSTANCE;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.sqlitevec.hibernate;
 
+import io.github.sqlitevec.jdbc.schema.DistanceMetric;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -10,7 +11,7 @@ import java.lang.annotation.Target;
  * How one attribute of a {@link Vec0Table} entity is declared in the {@code vec0} table.
  *
  * <pre>{@code
- * @Vec0Column(distanceMetric = Vec0Column.DistanceMetric.COSINE) @JdbcTypeCode(SqlTypes.VECTOR) @Array(length = 384) float[] embedding;
+ * @Vec0Column(distanceMetric = DistanceMetric.COSINE) @JdbcTypeCode(SqlTypes.VECTOR) @Array(length = 384) float[] embedding;
  * @Vec0Column(role = Vec0Column.Role.PARTITION_KEY) Long userId;
  * @Vec0Column(role = Vec0Column.Role.AUXILIARY) String body;
  * }</pre>
@@ -23,7 +24,11 @@ public @interface Vec0Column {
     /** Role of a non-vector column; ignored on vector attributes. */
     Role role() default Role.METADATA;
 
-    /** Distance a KNN query on this vector column orders by; ignored on other attributes. */
+    /**
+     * Distance a KNN query on this vector column orders by ({@code L2}, {@code COSINE} or {@code L1});
+     * ignored on other attributes. Bit vectors always use Hamming distance. On PostgreSQL it picks the
+     * HNSW operator class ({@code vector_l2_ops}, {@code vector_cosine_ops}, {@code vector_l1_ops}).
+     */
     DistanceMetric distanceMetric() default DistanceMetric.L2;
 
     /** vec0's kinds of non-vector columns. */
@@ -34,10 +39,5 @@ public @interface Vec0Column {
         PARTITION_KEY,
         /** {@code +body text}: stored alongside, returned but not filterable. */
         AUXILIARY
-    }
-
-    /** vec0's {@code distance_metric} option. */
-    enum DistanceMetric {
-        L2, COSINE, L1
     }
 }

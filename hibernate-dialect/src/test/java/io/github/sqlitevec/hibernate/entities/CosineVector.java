@@ -1,6 +1,7 @@
 package io.github.sqlitevec.hibernate.entities;
 
 import io.github.sqlitevec.hibernate.Vec0Column;
+import io.github.sqlitevec.jdbc.schema.DistanceMetric;
 import io.github.sqlitevec.hibernate.Vec0Table;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,7 +19,7 @@ public class CosineVector {
     @Id
     public Long id;
 
-    @Vec0Column(distanceMetric = Vec0Column.DistanceMetric.COSINE)
+    @Vec0Column(distanceMetric = DistanceMetric.COSINE)
     @JdbcTypeCode(SqlTypes.VECTOR_INT8)
     @Array(length = 2)
     public byte[] embedding;

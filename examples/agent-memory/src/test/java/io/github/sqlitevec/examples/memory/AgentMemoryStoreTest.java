@@ -32,7 +32,7 @@ class AgentMemoryStoreTest {
 
     @BeforeEach
     void openStore() {
-        emf = open(dir.resolve("memory.db"));
+        emf = open();
         store = new AgentMemoryStore(emf, embedder, clock, RecallScoring.DEFAULT);
     }
 
@@ -41,8 +41,10 @@ class AgentMemoryStoreTest {
         emf.close();
     }
 
-    private static EntityManagerFactory open(Path db) {
-        return Persistence.createEntityManagerFactory("agent-memory", Map.of("jakarta.persistence.jdbc.url", "jdbc:sqlitevec:" + db));
+    /** The persistence unit on this test's database; a second call opens the same database again. */
+    EntityManagerFactory open() {
+        return Persistence.createEntityManagerFactory("agent-memory",
+                Map.of("jakarta.persistence.jdbc.url", "jdbc:sqlitevec:" + dir.resolve("memory.db")));
     }
 
     @Test
@@ -126,7 +128,7 @@ class AgentMemoryStoreTest {
         store.remember("Ada's manager is Grace.", 0.8);
         emf.close();
 
-        emf = open(dir.resolve("memory.db"));
+        emf = open();
         store = new AgentMemoryStore(emf, embedder, clock, RecallScoring.DEFAULT);
 
         assertEquals(1, store.count());

@@ -3,6 +3,7 @@ package io.github.sqlitevec.hibernate.internal.functions;
 import java.util.List;
 
 import org.hibernate.HibernateException;
+import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.metamodel.model.domain.ReturnableType;
 import org.hibernate.query.sqm.function.AbstractSqmSelfRenderingFunctionDescriptor;
 import org.hibernate.query.sqm.produce.function.StandardArgumentsValidators;
@@ -20,7 +21,8 @@ import org.hibernate.type.BasicType;
  * <p>sqlite-vec only plans a KNN scan when {@code MATCH} and {@code k = ?} stand directly in the WHERE
  * clause. Hibernate writes a boolean function used as a predicate as {@code f(...) = 1}, which hides them,
  * so {@link KnnPredicateRendering#isKnn} lets {@code SqliteVecDialect}'s SQL translator write the call bare.
- * Under any other dialect the function refuses to render instead of producing SQL that sqlite-vec rejects.
+ * Under any other dialect the function refuses to render instead of producing SQL that sqlite-vec rejects;
+ * on PostgreSQL (where it is registered only for this) the message names the portable ORDER BY form.
  */
 public final class KnnFunction extends AbstractSqmSelfRenderingFunctionDescriptor {
 
@@ -36,6 +38,12 @@ public final class KnnFunction extends AbstractSqmSelfRenderingFunctionDescripto
     @Override
     public void render(SqlAppender appender, List<? extends SqlAstNode> arguments, ReturnableType<?> returnType,
                        SqlAstTranslator<?> translator) {
+        if (translator.getSessionFactory().getJdbcServices().getDialect() instanceof PostgreSQLDialect) {
+            throw new HibernateException("knn() is sqlite-vec's vec0 KNN and has no PostgreSQL form (a predicate cannot add the "
+                    + "'order by ... limit k' that pgvector's index needs); to run on both databases, order by the distance of the "
+                    + "column's metric instead, e.g. 'from DocumentVector v where v.tenant = 7 order by cosine_distance(v.embedding, :q)' "
+                    + "with setMaxResults(k): on PostgreSQL the HNSW index created for @Vec0Table entities serves it, on SQLite it is an exact scan");
+        }
         if (!(translator instanceof KnnPredicateRendering)) {
             throw new HibernateException("knn() needs the SQL translator of io.github.sqlitevec.hibernate.SqliteVecDialect, but the dialect is "
                     + translator.getSessionFactory().getJdbcServices().getDialect().getClass().getName()

@@ -1,5 +1,7 @@
 package io.github.sqlitevec.hibernate.internal.types;
 
+import io.github.sqlitevec.jdbc.schema.VectorElementType;
+
 import io.github.sqlitevec.jdbc.VectorCodec;
 import org.hibernate.type.SqlTypes;
 
@@ -11,16 +13,16 @@ import org.hibernate.type.SqlTypes;
  * kind knows its tagging function.
  */
 public enum VectorKind {
-    FLOAT32("float", "", "float32_blob"),
-    INT8("int8", "vec_int8", "int8_blob"),
-    BIT("bit", "vec_bit", "bit_blob");
+    FLOAT32(VectorElementType.FLOAT32, "", "float32_blob"),
+    INT8(VectorElementType.INT8, "vec_int8", "int8_blob"),
+    BIT(VectorElementType.BIT, "vec_bit", "bit_blob");
 
-    private final String vec0ElementType;
+    private final VectorElementType elementType;
     private final String tagFunction;
     private final String columnTypeName;
 
-    VectorKind(String vec0ElementType, String tagFunction, String columnTypeName) {
-        this.vec0ElementType = vec0ElementType;
+    VectorKind(VectorElementType elementType, String tagFunction, String columnTypeName) {
+        this.elementType = elementType;
         this.tagFunction = tagFunction;
         this.columnTypeName = columnTypeName;
     }
@@ -35,9 +37,9 @@ public enum VectorKind {
         };
     }
 
-    /** Element type in a {@code vec0} column declaration: {@code float[384]}, {@code int8[384]}, {@code bit[1024]}. */
-    public String vec0ElementType() {
-        return vec0ElementType;
+    /** The element type in the shared vec0 model (the driver's {@code io.github.sqlitevec.jdbc.schema}). */
+    public VectorElementType elementType() {
+        return elementType;
     }
 
     /** {@code vec_int8} / {@code vec_bit}, or the empty string for float32 (sqlite-vec's default reading). */

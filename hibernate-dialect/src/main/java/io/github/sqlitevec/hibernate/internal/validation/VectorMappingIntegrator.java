@@ -8,11 +8,14 @@ import java.util.Map;
 import io.github.sqlitevec.hibernate.SqliteVecDialect;
 import io.github.sqlitevec.hibernate.Vec0Table;
 import io.github.sqlitevec.hibernate.VectorDimensionException;
+import io.github.sqlitevec.hibernate.internal.schema.PostgresVec0Indexes;
+import io.github.sqlitevec.hibernate.internal.schema.Vec0EntityModel;
 import io.github.sqlitevec.hibernate.internal.types.VectorKind;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.community.dialect.SQLiteDialect;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
@@ -30,8 +33,10 @@ import org.hibernate.type.SqlTypes;
  *       silently narrowing every element would make {@code double[]} round trips lossy.</li>
  *   <li>int8 and bit columns of {@link Vec0Table} entities are written through {@code vec_int8(?)} / {@code vec_bit(?)}.</li>
  *   <li>A bit vector's {@code @Array(length)} counts bits and must be a multiple of 8.</li>
- *   <li>A {@link Vec0Table} entity under a dialect other than {@link SqliteVecDialect} is logged: the
+ *   <li>A {@link Vec0Table} entity under another SQLite dialect than {@link SqliteVecDialect} is logged: the
  *       table would be generated as an ordinary table and {@code knn()} would not render.</li>
+ *   <li>On PostgreSQL, a {@link Vec0Table} entity gets its filter and HNSW indexes ({@link PostgresVec0Indexes}),
+ *       or a boot error when it maps vec0's hidden {@code distance} column.</li>
  * </ul>
  */
 public final class VectorMappingIntegrator implements Integrator {
@@ -41,6 +46,15 @@ public final class VectorMappingIntegrator implements Integrator {
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
         Dialect dialect = metadata.getDatabase().getDialect();
+        if (dialect instanceof PostgreSQLDialect) {
+            // Schema objects added here are still exported: Hibernate runs schema management after integrators.
+            for (PersistentClass entity : metadata.getEntityBindings()) {
+                if (Vec0EntityModel.isVec0(entity)) {
+                    metadata.getDatabase().addAuxiliaryDatabaseObject(PostgresVec0Indexes.of(entity, metadata));
+                }
+            }
+            return;
+        }
         if (!(dialect instanceof SQLiteDialect)) {
             return;
         }
