@@ -198,6 +198,8 @@ class PortableQueriesTest {
         assertOneSided(DSL.select(vecType(EMBEDDING)).from(DOCS), "pg_typeof");
         assertOneSided(DSL.select(ID).from(DOCS).where(knn(EMBEDDING, query).k(5)), "nearest(column, query, metric, k)");
         assertOneSided(DSL.select(distance(DOCS)).from(DOCS), "nearest(column, query, metric, k).distance()");
+        VecEach each = vecEach(new float[] {1, 2, 3});
+        assertOneSided(DSL.select(each.value()).from(each.asTable()), "unnest");
     }
 
     private static void assertOneSided(org.jooq.Select<?> select, String alternative) {
