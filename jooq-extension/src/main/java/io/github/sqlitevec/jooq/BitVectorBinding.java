@@ -58,6 +58,30 @@ public final class BitVectorBinding extends VectorBinding<boolean[]> {
     }
 
     @Override
+    String toPostgresText(boolean[] value) {
+        encode(value); // the same checks (a multiple of 8, not empty)
+        StringBuilder text = new StringBuilder(value.length);
+        for (boolean bit : value) {
+            text.append(bit ? '1' : '0');
+        }
+        return text.toString();
+    }
+
+    @Override
+    String postgresCast(int dimensions) {
+        return dimensions == 0 ? "varbit" : "bit(" + dimensions + ")";
+    }
+
+    @Override
+    boolean[] fromPostgresText(String text) {
+        boolean[] bits = new boolean[text.length()];
+        for (int i = 0; i < bits.length; i++) {
+            bits[i] = text.charAt(i) == '1';
+        }
+        return bits;
+    }
+
+    @Override
     boolean[] decodeJson(String json) {
         // vec_to_json renders a bit vector as [1,0,1,...].
         float[] values = VectorCodec.fromJson(json);

@@ -53,6 +53,21 @@ public final class Float32VectorBinding extends VectorBinding<float[]> {
     }
 
     @Override
+    String toPostgresText(float[] value) {
+        VectorCodec.toFloat32Blob(value); // the same checks (no NaN, no infinity, not empty)
+        StringBuilder text = new StringBuilder(value.length * 10).append('[');
+        for (int i = 0; i < value.length; i++) {
+            text.append(i == 0 ? "" : ",").append(value[i]);
+        }
+        return text.append(']').toString();
+    }
+
+    @Override
+    String postgresCast(int dimensions) {
+        return "vector";
+    }
+
+    @Override
     float[] decodeJson(String json) {
         return VectorCodec.fromJson(json);
     }

@@ -54,6 +54,22 @@ public final class Int8VectorBinding extends VectorBinding<byte[]> {
         return value.length;
     }
 
+    /** pgvector has no int8 vector: the integers travel as a {@code vector} (see the driver's {@code VectorElementType.INT8}). */
+    @Override
+    String toPostgresText(byte[] value) {
+        encode(value);
+        StringBuilder text = new StringBuilder(value.length * 4).append('[');
+        for (int i = 0; i < value.length; i++) {
+            text.append(i == 0 ? "" : ",").append(value[i]);
+        }
+        return text.append(']').toString();
+    }
+
+    @Override
+    String postgresCast(int dimensions) {
+        return "vector";
+    }
+
     @Override
     byte[] decodeJson(String json) {
         float[] values = io.github.sqlitevec.jdbc.VectorCodec.fromJson(json);

@@ -20,7 +20,8 @@ import org.jooq.impl.SQLDataType;
  * }</pre>
  * sqlite-vec restricts what may stand beside a KNN match: equality and range filters on
  * metadata and partition-key columns and on {@code distance}, never on auxiliary columns (filter
- * those in an outer query). Immutable and thread-safe.
+ * those in an outer query). SQLite only: rendering it for PostgreSQL fails and names
+ * {@link SqliteVecDSL#nearest}, the form that runs on both. Immutable and thread-safe.
  */
 public final class Knn {
 
@@ -53,7 +54,13 @@ public final class Knn {
     public Condition match() {
         // A custom condition rather than plain SQL: jOOQ parenthesizes plain SQL templates, and
         // the point is the SQL one would write by hand.
-        return CustomCondition.of(ctx -> ctx.visit(column).sql(' ').visit(Keywords.MATCH).sql(' ').visit(query));
+        return CustomCondition.of(ctx -> {
+            if (Portable.postgres(ctx)) {
+                throw Portable.unsupported("a vec0 KNN condition (match ... and k = ...)",
+                        "use SqliteVecDSL.nearest(column, query, metric, k), which renders order by <distance> limit k there and the vec0 KNN here");
+            }
+            ctx.visit(column).sql(' ').visit(Keywords.MATCH).sql(' ').visit(query);
+        });
     }
 
     /** vec0's hidden {@code k} column, qualified like the vector column so joins stay unambiguous. */

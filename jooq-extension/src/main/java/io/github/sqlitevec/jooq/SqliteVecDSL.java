@@ -33,6 +33,20 @@ import org.jooq.impl.SQLDataType;
  * <p>(Rendered SQL in this Javadoc is shown with unquoted names; jOOQ quotes according to your
  * {@code Settings}.)
  *
+ * <p><b>PostgreSQL + pgvector.</b> Under {@code SQLDialect.POSTGRES} the same calls render pgvector
+ * SQL: vector values are bound as {@code cast(? as vector)} (bits as {@code cast(? as bit(n))}),
+ * {@code vecDistanceL2/Cosine/L1/Hamming} become {@code <->}, {@code <=>}, {@code <+>},
+ * {@code <~>}; {@code vecLength} → {@code vector_dims} ({@code bit_length} for bits),
+ * {@code vecNormalize} → {@code l2_normalize}, {@code vecQuantizeBinary} → {@code binary_quantize},
+ * {@code vecSlice} → {@code subvector}, {@code vecAdd/vecSub} → {@code +}/{@code -},
+ * {@code vecToJson} → {@code cast(v as text)}, {@code vecF32/vecInt8} → {@code cast(x as vector)};
+ * {@link #createVec0Table} creates a table with an HNSW index; {@link #nearest} is the KNN that
+ * runs on both. SQLite-only parts ({@code knn}, {@code distance(table)}, {@code vecType},
+ * {@code vecVersion}, {@code vecBit(Field)}, {@code vecQuantizeInt8}, {@code vecEach}, the
+ * quantized and hybrid recipes) fail when rendered for PostgreSQL with a message naming the
+ * alternative. int8 columns are {@code vector(n)} there (see the driver's
+ * {@code VectorElementType.INT8}).
+ *
  * <p>Vector arguments are {@code Field}s or plain Java arrays: {@code float[]} (float32),
  * {@code byte[]} (int8) and {@code boolean[]} (bit). A Java value takes the data type of the field
  * it is combined with (so a value compared with an {@code int8} column is bound as
@@ -47,7 +61,7 @@ public final class SqliteVecDSL {
 
     /** {@code vec_distance_l2(a, b)}: Euclidean distance of two vectors of the same kind and length. */
     public static <V> Field<Double> vecDistanceL2(Field<V> a, Field<V> b) {
-        return function("vec_distance_l2", SQLDataType.DOUBLE, a, b);
+        return metricDistance(DistanceMetric.L2, a, b);
     }
 
     /** {@code vec_distance_l2(a, ?)}, the value bound with {@code a}'s vector type. */
@@ -57,7 +71,7 @@ public final class SqliteVecDSL {
 
     /** {@code vec_distance_cosine(a, b)}: 1 − cosine similarity, in [0, 2]. */
     public static <V> Field<Double> vecDistanceCosine(Field<V> a, Field<V> b) {
-        return function("vec_distance_cosine", SQLDataType.DOUBLE, a, b);
+        return metricDistance(DistanceMetric.COSINE, a, b);
     }
 
     /** {@code vec_distance_cosine(a, ?)}, the value bound with {@code a}'s vector type. */
@@ -67,7 +81,7 @@ public final class SqliteVecDSL {
 
     /** {@code vec_distance_l1(a, b)}: Manhattan distance (sum of absolute differences). */
     public static <V> Field<Double> vecDistanceL1(Field<V> a, Field<V> b) {
-        return function("vec_distance_l1", SQLDataType.DOUBLE, a, b);
+        return metricDistance(DistanceMetric.L1, a, b);
     }
 
     /** {@code vec_distance_l1(a, ?)}, the value bound with {@code a}'s vector type. */
@@ -77,7 +91,7 @@ public final class SqliteVecDSL {
 
     /** {@code vec_distance_hamming(a, b)}: the number of differing bits of two bit vectors. */
     public static Field<Double> vecDistanceHamming(Field<boolean[]> a, Field<boolean[]> b) {
-        return function("vec_distance_hamming", SQLDataType.DOUBLE, a, b);
+        return metricDistance(DistanceMetric.HAMMING, a, b);
     }
 
     /** {@code vec_distance_hamming(a, vec_bit(?))}. */
@@ -87,14 +101,20 @@ public final class SqliteVecDSL {
 
     /** {@code vec_distance_<metric>(a, b)} for a metric chosen at run time. */
     public static <V> Field<Double> vecDistance(DistanceMetric metric, Field<V> a, Field<V> b) {
-        return function(metric.sqliteFunction(), SQLDataType.DOUBLE, a, b);
+        return metricDistance(metric, a, b);
+    }
+
+    private static Field<Double> metricDistance(DistanceMetric metric, Field<?> a, Field<?> b) {
+        return Portable.field(metric.sqliteFunction(), SQLDataType.DOUBLE, function(metric.sqliteFunction(), SQLDataType.DOUBLE, a, b),
+                ctx -> Portable.operator(ctx, a, metric.postgresOperator(), b));
     }
 
     // ------------------------------------------------------------------ inspection
 
     /** {@code vec_length(v)}: the number of dimensions (elements, or bits for a bit vector). */
     public static Field<Integer> vecLength(Field<?> vector) {
-        return function("vec_length", SQLDataType.INTEGER, vector);
+        return Portable.field("vec_length", SQLDataType.INTEGER, function("vec_length", SQLDataType.INTEGER, vector),
+                ctx -> Portable.call(ctx, Portable.isBit(vector) ? "bit_length" : "vector_dims", vector));
     }
 
     /** {@code vec_length(?)} of a float32 vector. */
@@ -104,12 +124,14 @@ public final class SqliteVecDSL {
 
     /** {@code vec_type(v)}: {@code 'float32'}, {@code 'int8'} or {@code 'bit'}. */
     public static Field<String> vecType(Field<?> vector) {
-        return function("vec_type", SQLDataType.VARCHAR, vector);
+        return Portable.sqliteOnly("vec_type", SQLDataType.VARCHAR, function("vec_type", SQLDataType.VARCHAR, vector),
+                "the column's type tells (vector or bit): pg_typeof(v)");
     }
 
     /** {@code vec_to_json(v)}: the vector as JSON text, e.g. {@code [0.600000,0.800000]}. */
     public static Field<String> vecToJson(Field<?> vector) {
-        return function("vec_to_json", SQLDataType.VARCHAR, vector);
+        return Portable.field("vec_to_json", SQLDataType.VARCHAR, function("vec_to_json", SQLDataType.VARCHAR, vector),
+                ctx -> ctx.sql("cast(").visit(vector).sql(" as text)"));
     }
 
     /** {@code vec_to_json(?)} of a float32 vector. */
@@ -119,14 +141,16 @@ public final class SqliteVecDSL {
 
     /** {@code vec_version()}: the loaded sqlite-vec's version, e.g. {@code v0.1.9}. */
     public static Field<String> vecVersion() {
-        return function("vec_version", SQLDataType.VARCHAR);
+        return Portable.sqliteOnly("vec_version", SQLDataType.VARCHAR, function("vec_version", SQLDataType.VARCHAR),
+                "read pgvector's version with select extversion from pg_extension where extname = 'vector'");
     }
 
     // ------------------------------------------------------------------ constructors
 
     /** {@code vec_f32(v)}: a float32 vector from a blob or JSON text (validates it). */
     public static Field<float[]> vecF32(Field<?> blobOrJson) {
-        return function("vec_f32", SqliteVecDataTypes.FLOAT32, blobOrJson);
+        return Portable.field("vec_f32", SqliteVecDataTypes.FLOAT32, function("vec_f32", SqliteVecDataTypes.FLOAT32, blobOrJson),
+                ctx -> ctx.sql("cast(").visit(blobOrJson).sql(" as vector)"));
     }
 
     /** {@code vec_f32(?)} of JSON text such as {@code "[0.1, 0.2]"}. */
@@ -136,7 +160,8 @@ public final class SqliteVecDSL {
 
     /** {@code vec_int8(v)}: an int8 vector from a blob (one byte per element) or JSON text. */
     public static Field<byte[]> vecInt8(Field<?> blobOrJson) {
-        return function("vec_int8", SqliteVecDataTypes.INT8, blobOrJson);
+        return Portable.field("vec_int8", SqliteVecDataTypes.INT8, function("vec_int8", SqliteVecDataTypes.INT8, blobOrJson),
+                ctx -> ctx.sql("cast(").visit(blobOrJson).sql(" as vector)"));
     }
 
     /** {@code vec_int8(?)} of JSON text such as {@code "[1, -2, 3]"}. */
@@ -146,7 +171,8 @@ public final class SqliteVecDSL {
 
     /** {@code vec_bit(v)}: a bit vector from a blob (8 bits per byte, least significant first). */
     public static Field<boolean[]> vecBit(Field<?> blob) {
-        return function("vec_bit", SqliteVecDataTypes.BIT, blob);
+        return Portable.sqliteOnly("vec_bit", SqliteVecDataTypes.BIT, function("vec_bit", SqliteVecDataTypes.BIT, blob),
+                "bind a boolean[] (vecBit(boolean[])), which becomes cast(? as bit(n)), or use binary_quantize through vecQuantizeBinary");
     }
 
     /** {@code vec_bit(?)}: the bits bound as their packed blob. */
@@ -158,7 +184,8 @@ public final class SqliteVecDSL {
 
     /** {@code vec_normalize(v)}: the float32 vector scaled to length 1 (L2 norm). */
     public static Field<float[]> vecNormalize(Field<float[]> vector) {
-        return function("vec_normalize", vector.getDataType(), vector);
+        return Portable.field("vec_normalize", vector.getDataType(), function("vec_normalize", vector.getDataType(), vector),
+                ctx -> Portable.call(ctx, "l2_normalize", vector));
     }
 
     /** {@code vec_normalize(?)}. */
@@ -177,7 +204,17 @@ public final class SqliteVecDSL {
 
     /** {@code vec_slice(v, start, end)} with bounds from SQL expressions. */
     public static <V> Field<V> vecSlice(Field<V> vector, Field<Integer> start, Field<Integer> end) {
-        return function("vec_slice", anyDimensions(vector), vector, start, end);
+        DataType<V> type = anyDimensions(vector);
+        // pgvector counts from 1 and takes a length: subvector(v, start + 1, end - start); bits: substring.
+        Field<Integer> from = start.plus(inline(1));
+        Field<Integer> count = end.minus(start);
+        return Portable.field("vec_slice", type, function("vec_slice", type, vector, start, end), ctx -> {
+            if (Portable.isBit(vector)) {
+                ctx.sql("substring(").visit(vector).sql(" from ").visit(from).sql(" for ").visit(count).sql(')');
+            } else {
+                Portable.call(ctx, "subvector", vector, from, count);
+            }
+        });
     }
 
     /** {@code vec_slice(?, start, end)} of a float32 vector. */
@@ -187,7 +224,7 @@ public final class SqliteVecDSL {
 
     /** {@code vec_add(a, b)}: element-wise sum of two float32 or two int8 vectors. */
     public static <V> Field<V> vecAdd(Field<V> a, Field<V> b) {
-        return function("vec_add", a.getDataType(), a, b);
+        return Portable.field("vec_add", a.getDataType(), function("vec_add", a.getDataType(), a, b), ctx -> Portable.operator(ctx, a, "+", b));
     }
 
     /** {@code vec_add(a, ?)}, the value bound with {@code a}'s vector type. */
@@ -197,7 +234,7 @@ public final class SqliteVecDSL {
 
     /** {@code vec_sub(a, b)}: element-wise difference of two float32 or two int8 vectors. */
     public static <V> Field<V> vecSub(Field<V> a, Field<V> b) {
-        return function("vec_sub", a.getDataType(), a, b);
+        return Portable.field("vec_sub", a.getDataType(), function("vec_sub", a.getDataType(), a, b), ctx -> Portable.operator(ctx, a, "-", b));
     }
 
     /** {@code vec_sub(a, ?)}, the value bound with {@code a}'s vector type. */
@@ -213,7 +250,8 @@ public final class SqliteVecDSL {
      * elements (a multiple of 8).
      */
     public static Field<boolean[]> vecQuantizeBinary(Field<float[]> vector) {
-        return function("vec_quantize_binary", SqliteVecDataTypes.BIT, vector);
+        return Portable.field("vec_quantize_binary", SqliteVecDataTypes.BIT, function("vec_quantize_binary", SqliteVecDataTypes.BIT, vector),
+                ctx -> Portable.call(ctx, "binary_quantize", vector));
     }
 
     /** {@code vec_quantize_binary(?)}. */
@@ -227,7 +265,8 @@ public final class SqliteVecDSL {
      * only scheme sqlite-vec 0.1.9 implements.
      */
     public static Field<byte[]> vecQuantizeInt8(Field<float[]> vector) {
-        return function("vec_quantize_int8", SqliteVecDataTypes.INT8, vector, inline("unit"));
+        return Portable.sqliteOnly("vec_quantize_int8", SqliteVecDataTypes.INT8, function("vec_quantize_int8", SqliteVecDataTypes.INT8, vector, inline("unit")),
+                "keep the float vectors (pgvector's halfvec halves their size) and use binary_quantize (vecQuantizeBinary) for a coarse pass");
     }
 
     /** {@code vec_quantize_int8(?, 'unit')}. */
@@ -277,6 +316,23 @@ public final class SqliteVecDSL {
     }
 
     /**
+     * The {@code k} nearest rows to {@code queryVector}, in the form that runs on SQLite (vec0 KNN)
+     * and on PostgreSQL + pgvector ({@code order by <column> <=> ? limit k}, served by an HNSW
+     * index); see {@link Nearest} for the SQL of both sides:
+     * <pre>{@code
+     * ctx.fetch(nearest(DOCS.EMBEDDING, q, DistanceMetric.COSINE, 10).filter(DOCS.CATEGORY.eq("news")).select(DOCS.ID));
+     * }</pre>
+     */
+    public static <V> Nearest nearest(Field<V> vectorColumn, V queryVector, DistanceMetric metric, int k) {
+        return nearest(vectorColumn, vectorValue(queryVector, vectorColumn), metric, k);
+    }
+
+    /** {@link #nearest(Field, Object, DistanceMetric, int)} with the query vector from an SQL expression. */
+    public static <V> Nearest nearest(Field<V> vectorColumn, Field<V> queryVector, DistanceMetric metric, int k) {
+        return new Nearest(vectorColumn, queryVector, metric, k, DSL.noCondition());
+    }
+
+    /**
      * The unqualified {@code distance} column a {@code vec0} KNN query returns; prefer
      * {@link #distance(Table)} when more than one table is in scope.
      */
@@ -286,7 +342,11 @@ public final class SqliteVecDSL {
 
     /** The {@code distance} column of {@code vec0} table {@code table}, e.g. {@code docs.distance}. */
     public static Field<Double> distance(Table<?> table) {
-        return DSL.field(table.getQualifiedName().append("distance"), SQLDataType.DOUBLE);
+        Field<Double> hidden = DSL.field(table.getQualifiedName().append("distance"), SQLDataType.DOUBLE);
+        return Portable.field("distance", SQLDataType.DOUBLE, hidden, ctx -> {
+            throw new UnsupportedOperationException("the distance column of a vec0 KNN exists only in sqlite-vec; for a query that runs on both"
+                    + " databases use nearest(column, query, metric, k).distance()");
+        });
     }
 
     /**
@@ -329,7 +389,7 @@ public final class SqliteVecDSL {
      * the exact float32 distance. {@code key} is the table's integer or text primary key (vec0
      * hides {@code rowid} when one is declared); use {@link #rowid(Table)} for tables without one.
      * <pre>{@code
-     * binaryQuantizedSearch(DOCS.ID, DOCS.EMBEDDING_BQ, DOCS.EMBEDDING, q).oversample(8).k(10).fetch();
+     * ctx.fetch(binaryQuantizedSearch(DOCS.ID, DOCS.EMBEDDING_BQ, DOCS.EMBEDDING, q).oversample(8).k(10));
      * // with coarse as (select docs.id from docs
      * //     where (docs.embedding_bq match vec_quantize_binary(?) and docs.k = ?))
      * // select docs.id, vec_distance_l2(docs.embedding, ?) as distance

@@ -2,15 +2,18 @@ package io.github.sqlitevec.jooq;
 
 import org.jooq.Field;
 import org.jooq.Name;
+import org.jooq.QueryPart;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.jooq.impl.CustomQueryPart;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
  * The table-valued function {@code vec_each(v)}: one row per vector element. Made by
  * {@link SqliteVecDSL#vecEach(Field)}; use {@link #asTable()} in {@code from} and the typed
- * {@link #index()} and {@link #value()} columns in {@code select}. Immutable and thread-safe.
+ * {@link #index()} and {@link #value()} columns in {@code select}. SQLite only: rendering it for
+ * PostgreSQL fails and names {@code unnest}. Immutable and thread-safe.
  */
 public final class VecEach {
 
@@ -19,7 +22,13 @@ public final class VecEach {
     private final Table<Record> table;
 
     VecEach(Field<?> vector) {
-        this.table = DSL.table("vec_each({0})", vector).as(ALIAS);
+        QueryPart function = CustomQueryPart.of(ctx -> {
+            if (Portable.postgres(ctx)) {
+                throw Portable.unsupported("vec_each", "unnest(cast(v as real[])) with ordinality gives one row per element");
+            }
+            ctx.sql("vec_each");
+        });
+        this.table = DSL.table("{0}({1})", function, vector).as(ALIAS);
     }
 
     /** {@code vec_each(v) as "vec_each"}, for {@code from} or a join. */

@@ -1,5 +1,7 @@
 package io.github.sqlitevec.jooq;
 
+import org.jooq.SQLDialect;
+
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Types;
@@ -24,6 +26,10 @@ import org.jooq.exception.DataTypeException;
  * a type, so jOOQ-codegen sees them as {@code OTHER}, and the same binding must also sit on
  * {@code BLOB} columns ({@link SqliteVecDataTypes}). Reading accepts blobs and JSON text;
  * writing always produces the blob.
+ *
+ * <p>Under {@code SQLDialect.POSTGRES} the same binding speaks pgvector: values are bound as text
+ * and cast ({@code cast(? as vector)}, {@code cast(? as bit(n))}) and read back from their text
+ * form, so one {@code DataType} serves both databases.
  */
 abstract class VectorBinding<U> implements Binding<Object, U> {
 
@@ -61,6 +67,17 @@ abstract class VectorBinding<U> implements Binding<Object, U> {
 
     /** Reads a column that holds JSON text rather than a blob (e.g. the result of {@code vec_to_json}). */
     abstract U decodeJson(String json);
+
+    /** The value as pgvector input text: {@code [1,2,3]} for vectors, {@code 0101…} for bits. */
+    abstract String toPostgresText(U value);
+
+    /** The PostgreSQL type a bound value is cast to ({@code vector}, or {@code bit(n)} for {@code n} bits). */
+    abstract String postgresCast(int dimensions);
+
+    /** Reads pgvector's text output. */
+    U fromPostgresText(String text) {
+        return decodeJson(text);
+    }
 
     @Override
     public final Converter<Object, U> converter() {
@@ -119,6 +136,18 @@ abstract class VectorBinding<U> implements Binding<Object, U> {
 
     @Override
     public final void sql(BindingSQLContext<U> ctx) throws SQLException {
+        if (ctx.family() == SQLDialect.POSTGRES) {
+            U value = ctx.value();
+            int n = value == null ? dimensions : dimensionsOf(value);
+            ctx.render().sql("cast(");
+            if (ctx.render().paramType() == ParamType.INLINED) {
+                ctx.render().sql(value == null ? "null" : "'" + toPostgresText(checkDimensions(value)) + "'");
+            } else {
+                ctx.render().sql(ctx.variable());
+            }
+            ctx.render().sql(" as ").sql(postgresCast(n)).sql(')');
+            return;
+        }
         String constructor = typeConstructor();
         if (constructor != null) {
             ctx.render().sql(constructor).sql('(');
@@ -149,6 +178,15 @@ abstract class VectorBinding<U> implements Binding<Object, U> {
 
     @Override
     public final void set(BindingSetStatementContext<U> ctx) throws SQLException {
+        if (ctx.family() == SQLDialect.POSTGRES) {
+            U value = ctx.value();
+            if (value == null) {
+                ctx.statement().setNull(ctx.index(), Types.VARCHAR);
+            } else {
+                ctx.statement().setString(ctx.index(), toPostgresText(checkDimensions(value)));
+            }
+            return;
+        }
         byte[] blob = encodeChecked(ctx.value());
         if (blob == null) {
             ctx.statement().setNull(ctx.index(), Types.BLOB);
@@ -166,6 +204,15 @@ abstract class VectorBinding<U> implements Binding<Object, U> {
     public final void get(BindingGetResultSetContext<U> ctx) throws SQLException {
         // Blobs are what vec0 and the vec_* functions return; JSON text is what vec_to_json and
         // tables that store vectors as text return. Both are vectors to the user.
+        if (ctx.family() == SQLDialect.POSTGRES) {
+            String text = ctx.resultSet().getString(ctx.index());
+            try {
+                ctx.value(text == null ? null : checkDimensions(fromPostgresText(text)));
+            } catch (IllegalArgumentException e) {
+                throw new DataTypeException("cannot read a " + typeName() + " vector from PostgreSQL's " + text + ": " + e.getMessage(), e);
+            }
+            return;
+        }
         ctx.value(fromDatabase(ctx.resultSet().getObject(ctx.index())));
     }
 

@@ -54,4 +54,32 @@ class PostgresSchemaTest {
                 VectorElementType.FLOAT32, 3072, DistanceMetric.COSINE, PostgresSchema.VectorIndex.HNSW));
         assertTrue(wide.getMessage().contains("3072 dimensions") && wide.getMessage().contains("at most 2000"), wide.getMessage());
     }
+
+    @Test
+    void theJavadocExamplesRenderWhatTheySay() {
+        Vec0Table docs = Vec0Table.named("docs")
+                .primaryKey("id", ScalarType.INTEGER)
+                .vector("embedding", VectorElementType.FLOAT32, 384, DistanceMetric.COSINE)
+                .metadata("category", ScalarType.TEXT)
+                .partitionKey("user_id", ScalarType.INTEGER)
+                .auxiliary("title", ScalarType.TEXT);
+        assertEquals("create virtual table docs using vec0(id integer primary key, embedding float[384] distance_metric=cosine,"
+                + " category text, user_id integer partition key, +title text)", docs.sqliteCreateStatement());
+        assertEquals("create table \"docs\" (\"id\" bigint primary key, \"embedding\" vector(384), \"category\" text, \"user_id\" bigint,"
+                + " \"title\" text)", PostgresSchema.createTable(docs));
+        Vec0Table parsed = Vec0Table.parse("create virtual table docs using vec0(embedding float[384] distance_metric=cosine, category text)");
+        assertEquals("create table \"docs\" (\"rowid\" bigint primary key, \"embedding\" vector(384), \"category\" text)", PostgresSchema.createTable(parsed));
+        assertEquals(List.of("create index \"docs_category_idx\" on \"docs\" (\"category\")"), PostgresSchema.createFilterIndexes(parsed));
+        assertEquals(List.of("create index \"docs_embedding_hnsw_idx\" on \"docs\" using hnsw (\"embedding\" vector_cosine_ops)"),
+                PostgresSchema.createVectorIndexes(parsed, PostgresSchema.VectorIndex.HNSW));
+        Vec0Column c = Vec0Table.named("docs").vector("embedding", VectorElementType.FLOAT32, 384, DistanceMetric.COSINE).column("embedding");
+        assertEquals("embedding float[384] distance_metric=cosine", c.sqliteDefinition());
+        assertEquals("vector(384)", c.postgresType());
+        assertEquals("float", VectorElementType.FLOAT32.sqliteName());
+        assertEquals("vector(384)", VectorElementType.FLOAT32.postgresType(384));
+        assertEquals("vec_distance_cosine", DistanceMetric.COSINE.sqliteFunction());
+        assertEquals("<=>", DistanceMetric.COSINE.postgresOperator());
+        assertEquals("vector_cosine_ops", DistanceMetric.COSINE.postgresOperatorClass());
+        assertEquals("double precision", ScalarType.FLOAT.postgresType());
+    }
 }
