@@ -15,9 +15,10 @@ import org.springframework.ai.vectorstore.filter.Filter.Value;
 /**
  * Maps a Spring AI {@code Filter.Expression} (from the text parser or the builder) onto the store core's
  * {@link Filter}, with the meaning Spring AI's {@code PgVectorStore} gives it (a jsonpath predicate there):
- * {@code k != v} matches only documents that have {@code k}; {@code k nin [...]} and {@code NOT (...)} also
- * match documents without it; {@code k IS NULL} / {@code IS NOT NULL} test presence (the store keeps no null
- * values). Stateless and thread-safe.
+ * {@code k != v} matches only documents that have {@code k}; {@code k nin [...]} also matches documents without
+ * it; {@code NOT} is pushed down first as Spring AI's converters do (so {@code NOT (k == v)} means {@code k != v});
+ * {@code k IS NULL} / {@code IS NOT NULL} test presence (the store keeps no null values). Checked against
+ * {@code PgVectorStore} on a live PostgreSQL by {@code PgVectorStoreDifferentialTest}. Stateless and thread-safe.
  */
 final class SpringAiFilters {
 
@@ -30,7 +31,7 @@ final class SpringAiFilters {
         return switch (expression.type()) {
             case AND -> Filter.and(operand(expression.left()), operand(expression.right()));
             case OR -> Filter.or(operand(expression.left()), operand(expression.right()));
-            case NOT -> Filter.not(operand(expression.left()));
+            case NOT -> toStoreFilter(negate(expression.left()));
             case EQ -> Filter.eq(key(expression), scalar(expression));
             case NE -> Filter.ne(key(expression), scalar(expression));
             case GT -> Filter.gt(key(expression), scalar(expression));
@@ -42,6 +43,34 @@ final class SpringAiFilters {
             case ISNULL -> Filter.missing(key(expression));
             case ISNOTNULL -> Filter.exists(key(expression));
         };
+    }
+
+    /**
+     * Spring AI's converters push NOT down before rendering (NOT(a == b) becomes a != b, NOT(a in L) becomes
+     * a nin L, NOT over AND/OR by De Morgan), so in PgVectorStore NOT(country == 'DE') does not match a document
+     * without country while NOT(country in ['DE']) does. The same rewriting here gives the same results.
+     */
+    private static Expression negate(Operand operand) {
+        Expression e = operand instanceof Group g ? g.content() : (Expression) operand;
+        return switch (e.type()) {
+            case AND -> new Expression(org.springframework.ai.vectorstore.filter.Filter.ExpressionType.OR, negate(e.left()), negate(e.right()));
+            case OR -> new Expression(org.springframework.ai.vectorstore.filter.Filter.ExpressionType.AND, negate(e.left()), negate(e.right()));
+            case NOT -> e.left() instanceof Group g ? g.content() : (Expression) e.left();
+            case EQ -> flip(e, org.springframework.ai.vectorstore.filter.Filter.ExpressionType.NE);
+            case NE -> flip(e, org.springframework.ai.vectorstore.filter.Filter.ExpressionType.EQ);
+            case GT -> flip(e, org.springframework.ai.vectorstore.filter.Filter.ExpressionType.LTE);
+            case GTE -> flip(e, org.springframework.ai.vectorstore.filter.Filter.ExpressionType.LT);
+            case LT -> flip(e, org.springframework.ai.vectorstore.filter.Filter.ExpressionType.GTE);
+            case LTE -> flip(e, org.springframework.ai.vectorstore.filter.Filter.ExpressionType.GT);
+            case IN -> flip(e, org.springframework.ai.vectorstore.filter.Filter.ExpressionType.NIN);
+            case NIN -> flip(e, org.springframework.ai.vectorstore.filter.Filter.ExpressionType.IN);
+            case ISNULL -> flip(e, org.springframework.ai.vectorstore.filter.Filter.ExpressionType.ISNOTNULL);
+            case ISNOTNULL -> flip(e, org.springframework.ai.vectorstore.filter.Filter.ExpressionType.ISNULL);
+        };
+    }
+
+    private static Expression flip(Expression e, org.springframework.ai.vectorstore.filter.Filter.ExpressionType type) {
+        return new Expression(type, e.left(), e.right());
     }
 
     private static Filter operand(Operand operand) {
