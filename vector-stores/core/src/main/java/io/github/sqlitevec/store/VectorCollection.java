@@ -82,26 +82,34 @@ public final class VectorCollection {
             return;
         }
         inWriteTransaction("upsert " + prepared.size() + " documents into " + table(), c -> {
-            try (PreparedStatement upsertDoc = c.prepareStatement("INSERT INTO " + schema.documents()
-                    + " (id, content) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET content = excluded.content RETURNING doc");
+            Map<String, Long> existing = existingDocs(c, prepared);
+            try (PreparedStatement insertDoc = c.prepareStatement("INSERT INTO " + schema.documents()
+                    + " (id, content) VALUES (?, ?) RETURNING doc");
+                 PreparedStatement updateDoc = c.prepareStatement("UPDATE " + schema.documents() + " SET content = ? WHERE doc = ?");
                  PreparedStatement deleteMeta = c.prepareStatement("DELETE FROM " + schema.meta() + " WHERE doc = ?");
                  PreparedStatement deleteVec = c.prepareStatement("DELETE FROM " + schema.vectors() + " WHERE rowid = ?");
                  PreparedStatement insertVec = c.prepareStatement("INSERT INTO " + schema.vectors() + " (rowid, embedding) VALUES (?, ?)");
                  PreparedStatement insertMeta = c.prepareStatement("INSERT INTO " + schema.meta()
                          + " (doc, key, type, value) VALUES (?, ?, ?, ?)")) {
                 for (PreparedDocument d : prepared) {
-                    upsertDoc.setString(1, d.document.id());
-                    upsertDoc.setString(2, d.document.text());
-                    long doc;
-                    try (ResultSet rs = upsertDoc.executeQuery()) {
-                        rs.next();
-                        doc = rs.getLong(1);
+                    Long doc = existing.get(d.document.id());
+                    if (doc == null) {
+                        insertDoc.setString(1, d.document.id());
+                        insertDoc.setString(2, d.document.text());
+                        try (ResultSet rs = insertDoc.executeQuery()) {
+                            rs.next();
+                            doc = rs.getLong(1);
+                        }
+                    } else {
+                        // vec0 has no INSERT OR REPLACE: an existing id's vector and metadata are removed first.
+                        updateDoc.setString(1, d.document.text());
+                        updateDoc.setLong(2, doc);
+                        updateDoc.executeUpdate();
+                        deleteMeta.setLong(1, doc);
+                        deleteMeta.executeUpdate();
+                        deleteVec.setLong(1, doc);
+                        deleteVec.executeUpdate();
                     }
-                    // vec0 has no INSERT OR REPLACE: an existing id's vector and metadata are removed first.
-                    deleteMeta.setLong(1, doc);
-                    deleteMeta.executeUpdate();
-                    deleteVec.setLong(1, doc);
-                    deleteVec.executeUpdate();
                     insertVec.setLong(1, doc);
                     insertVec.setBytes(2, d.blob);
                     insertVec.executeUpdate();
@@ -118,6 +126,22 @@ public final class VectorCollection {
             }
             return null;
         });
+    }
+
+    /** The row ids of the batch's ids that are stored already (an index lookup each). */
+    private Map<String, Long> existingDocs(Connection c, List<PreparedDocument> prepared) throws SQLException {
+        Map<String, Long> existing = new HashMap<>();
+        try (PreparedStatement find = c.prepareStatement("SELECT doc FROM " + schema.documents() + " WHERE id = ?")) {
+            for (PreparedDocument d : prepared) {
+                find.setString(1, d.document.id());
+                try (ResultSet rs = find.executeQuery()) {
+                    if (rs.next()) {
+                        existing.put(d.document.id(), rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return existing;
     }
 
     /** Deletes the documents with these ids (unknown ids are ignored); returns how many were deleted. */
