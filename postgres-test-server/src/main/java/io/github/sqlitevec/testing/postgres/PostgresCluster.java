@@ -21,6 +21,8 @@ import java.util.List;
 final class PostgresCluster {
 
     private static final int START_ATTEMPTS = 5;
+    /** {@code -Dsqlitevec.postgres.keep=true} keeps the stopped cluster's folder (data and log) for a post-mortem. */
+    private static final boolean KEEP = Boolean.getBoolean("sqlitevec.postgres.keep");
 
     private final PostgresInstallation installation;
     private final ServerAccount account;
@@ -98,7 +100,9 @@ final class PostgresCluster {
             Commands.run(account.command(List.of(installation.bin().resolve("pg_ctl").toString(), "stop",
                             "-D", dataDir.toString(), "-m", "immediate", "-w", "-t", "60")),
                     runDir, runDir.resolve("pg_ctl-stop.out"), 90);
-            PostgresInstallation.deleteTree(runDir);
+            if (!KEEP) {
+                PostgresInstallation.deleteTree(runDir);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL stopped, but " + runDir + " could not be removed", e);
         } finally {
@@ -141,8 +145,8 @@ final class PostgresCluster {
                 "if [ -n \"$pid\" ] && kill -QUIT \"$pid\" 2>/dev/null; then",
                 "  n=0; while kill -0 \"$pid\" 2>/dev/null && [ $n -lt 100 ]; do sleep 0.1; n=$((n+1)); done",
                 "fi",
-                "rm -rf \"$1\"");
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", script, "sqlitevec-postgres-watchdog", runDir.toString())
+                "[ \"$2\" = keep ] || rm -rf \"$1\"");
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", script, "sqlitevec-postgres-watchdog", runDir.toString(), KEEP ? "keep" : "remove")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         return builder.start();

