@@ -16,10 +16,10 @@ import io.github.sqlitevec.store.VectorCollection;
 import io.github.sqlitevec.store.VectorDocument;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -74,7 +74,7 @@ public final class SqliteVecEmbeddingStore implements EmbeddingStore<TextSegment
     @Override
     public String add(Embedding embedding, TextSegment textSegment) {
         String id = UUID.randomUUID().toString();
-        addAll(List.of(id), List.of(embedding), java.util.Collections.singletonList(textSegment));
+        addAll(List.of(id), List.of(embedding), Collections.singletonList(textSegment));
         return id;
     }
 
@@ -261,7 +261,7 @@ public final class SqliteVecEmbeddingStore implements EmbeddingStore<TextSegment
                     .metric(DistanceMetric.COSINE)
                     .createTable(createTable);
             if (table != null) {
-                builder.table(Objects.requireNonNull(table));
+                builder.table(table);
             }
             return new SqliteVecEmbeddingStore(builder.build());
         }
