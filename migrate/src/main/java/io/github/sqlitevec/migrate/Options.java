@@ -23,6 +23,8 @@ final class Options {
             "                      queries, and the recall@10 of the PostgreSQL index; exit 1 on a mismatch",
             "  --skip TABLE        leave a table out (repeatable)",
             "  --type TABLE.COLUMN=PGTYPE  the PostgreSQL type for a column whose SQLite type is not in the mapping (repeatable)",
+            "  --langchain4j-store T  write the vector-store collection T (tables T, T_meta, T_vec of sqlitevec-langchain4j) as the",
+            "                      table T of LangChain4j's PgVectorEmbeddingStore (COMBINED_JSON metadata) (repeatable)",
             "  --help              this text",
             "",
             "exit codes: 0 done (and verified), 1 verification found a difference, 2 bad input, 3 unexpected failure");
@@ -36,9 +38,11 @@ final class Options {
     final boolean help;
     final List<String> skip;
     final Map<String, String> typeOverrides;
+    /** Vector-store collections to write in LangChain4j's PgVectorEmbeddingStore schema instead of table by table. */
+    final List<String> langchain4jStores;
 
     private Options(String from, String to, PostgresSchema.VectorIndex index, boolean replace, boolean resume, boolean verify, boolean help,
-            List<String> skip, Map<String, String> typeOverrides) {
+            List<String> skip, Map<String, String> typeOverrides, List<String> langchain4jStores) {
         this.from = from;
         this.to = to;
         this.index = index;
@@ -48,6 +52,7 @@ final class Options {
         this.help = help;
         this.skip = skip;
         this.typeOverrides = typeOverrides;
+        this.langchain4jStores = langchain4jStores;
     }
 
     static Options parse(String... args) {
@@ -60,6 +65,7 @@ final class Options {
         boolean help = false;
         List<String> skip = new ArrayList<>();
         Map<String, String> types = new LinkedHashMap<>();
+        List<String> langchain4jStores = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -93,6 +99,9 @@ final class Options {
                     }
                     types.put(spec.substring(0, eq).toLowerCase(Locale.ROOT), spec.substring(eq + 1));
                     break;
+                case "--langchain4j-store":
+                    langchain4jStores.add(value(args, ++i, arg));
+                    break;
                 case "--help":
                 case "-h":
                     help = true;
@@ -107,7 +116,8 @@ final class Options {
         if (replace && resume) {
             throw new MigrationException("--replace and --resume contradict each other: --resume keeps the tables a previous run copied, --replace drops them");
         }
-        return new Options(from, to, index, replace, resume, verify, help, Collections.unmodifiableList(skip), Collections.unmodifiableMap(types));
+        return new Options(from, to, index, replace, resume, verify, help, Collections.unmodifiableList(skip), Collections.unmodifiableMap(types),
+                Collections.unmodifiableList(langchain4jStores));
     }
 
     private static String value(String[] args, int i, String option) {
@@ -128,6 +138,11 @@ final class Options {
             default:
                 throw new MigrationException("--index " + value + " is not one of hnsw, ivfflat, none");
         }
+    }
+
+    /** Whether {@code table} belongs to a collection that {@link StoreCollectionExport} writes instead. */
+    boolean exportsAsStore(String table) {
+        return langchain4jStores.stream().anyMatch(store -> StoreCollectionExport.isCollectionTable(store, table));
     }
 
     boolean skips(String table) {
