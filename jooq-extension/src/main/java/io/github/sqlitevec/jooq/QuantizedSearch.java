@@ -1,5 +1,7 @@
 package io.github.sqlitevec.jooq;
 
+import io.github.sqlitevec.jdbc.schema.DistanceMetric;
+
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.Field;

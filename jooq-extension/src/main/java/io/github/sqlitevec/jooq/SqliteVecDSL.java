@@ -1,5 +1,8 @@
 package io.github.sqlitevec.jooq;
 
+import io.github.sqlitevec.jdbc.schema.DistanceMetric;
+import io.github.sqlitevec.jdbc.schema.VectorElementType;
+
 import static org.jooq.impl.DSL.function;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.val;
@@ -84,7 +87,7 @@ public final class SqliteVecDSL {
 
     /** {@code vec_distance_<metric>(a, b)} for a metric chosen at run time. */
     public static <V> Field<Double> vecDistance(DistanceMetric metric, Field<V> a, Field<V> b) {
-        return function(metric.distanceFunction(), SQLDataType.DOUBLE, a, b);
+        return function(metric.sqliteFunction(), SQLDataType.DOUBLE, a, b);
     }
 
     // ------------------------------------------------------------------ inspection

@@ -1,5 +1,8 @@
 package io.github.sqlitevec.jooq;
 
+import io.github.sqlitevec.jdbc.schema.DistanceMetric;
+import io.github.sqlitevec.jdbc.schema.VectorElementType;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

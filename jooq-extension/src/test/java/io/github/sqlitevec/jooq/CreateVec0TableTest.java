@@ -1,5 +1,8 @@
 package io.github.sqlitevec.jooq;
 
+import io.github.sqlitevec.jdbc.schema.DistanceMetric;
+import io.github.sqlitevec.jdbc.schema.VectorElementType;
+
 import static io.github.sqlitevec.jooq.SqliteVecDSL.createVec0Table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -109,15 +112,15 @@ class CreateVec0TableTest {
     @Test
     void distanceMetricsMustFitTheElementType() {
         assertRejected("always uses hamming distance", () -> createVec0Table("docs").vector("e", VectorElementType.BIT, 8, DistanceMetric.COSINE));
-        assertRejected("cannot use distance_metric=hamming", () -> createVec0Table("docs").vector("e", VectorElementType.FLOAT32, 8, DistanceMetric.HAMMING));
+        assertRejected("cannot use hamming distance; make it a BIT column", () -> createVec0Table("docs").vector("e", VectorElementType.FLOAT32, 8, DistanceMetric.HAMMING));
     }
 
     @Test
     void columnTypesMustBeOnesVec0AcceptsForTheirRole() {
-        assertRejected("vec0 supports a single primary key", () -> withVector().primaryKey("id").primaryKey("id2"));
+        assertRejected("vec0 supports one primary key column", () -> withVector().primaryKey("id").primaryKey("id2"));
         assertRejected("for a primary key; use one of integer, text", () -> withVector().primaryKey("id", SQLDataType.DOUBLE));
         assertRejected("for a metadata column; use one of integer, float, text, boolean", () -> withVector().metadata("m", SQLDataType.BLOB));
-        assertRejected("for a partition key; use one of integer, text", () -> withVector().partitionKey("p", SQLDataType.REAL));
+        assertRejected("for a partition key; use one of integer, text, boolean", () -> withVector().partitionKey("p", SQLDataType.REAL));
         assertRejected("for an auxiliary column; use one of integer, float, text, blob", () -> withVector().auxiliary("a", SQLDataType.BOOLEAN));
     }
 

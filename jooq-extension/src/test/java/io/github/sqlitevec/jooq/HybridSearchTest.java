@@ -1,5 +1,7 @@
 package io.github.sqlitevec.jooq;
 
+import io.github.sqlitevec.jdbc.schema.VectorElementType;
+
 import static io.github.sqlitevec.jooq.SqliteVecDSL.hybridSearch;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;

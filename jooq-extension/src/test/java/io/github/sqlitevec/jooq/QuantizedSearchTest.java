@@ -1,5 +1,8 @@
 package io.github.sqlitevec.jooq;
 
+import io.github.sqlitevec.jdbc.schema.DistanceMetric;
+import io.github.sqlitevec.jdbc.schema.VectorElementType;
+
 import static io.github.sqlitevec.jooq.SqliteVecDSL.binaryQuantizedSearch;
 import static io.github.sqlitevec.jooq.SqliteVecDSL.int8QuantizedSearch;
 import static io.github.sqlitevec.jooq.SqliteVecDSL.vecQuantizeBinary;

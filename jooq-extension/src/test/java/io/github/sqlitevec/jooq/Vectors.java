@@ -1,5 +1,7 @@
 package io.github.sqlitevec.jooq;
 
+import io.github.sqlitevec.jdbc.schema.DistanceMetric;
+
 import java.util.Random;
 
 /** Deterministic test vectors and the brute-force math the tests compare sqlite-vec against. */

@@ -8,7 +8,7 @@ import static io.github.sqlitevec.jooq.SqliteVecDSL.knn;
 import static io.github.sqlitevec.jooq.SqliteVecDSL.vecQuantizeBinary;
 import static org.jooq.impl.DSL.val;
 
-import io.github.sqlitevec.jooq.DistanceMetric;
+import io.github.sqlitevec.jdbc.schema.DistanceMetric;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
