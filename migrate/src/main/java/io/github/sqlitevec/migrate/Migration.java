@@ -35,7 +35,7 @@ final class Migration {
             for (String warning : plan.warnings) {
                 out.println("warning: " + warning);
             }
-            if (plan.tables.stream().anyMatch(t -> t.vec0 != null) || !options.langchain4jStores.isEmpty()) {
+            if (plan.tables.stream().anyMatch(t -> t.vec0 != null) || !options.langchain4jStores.isEmpty() || !options.springAiStores.isEmpty()) {
                 requireVectorExtension(pg);
             }
             Set<String> copied = prepareTarget(pg, plan.tables);
@@ -43,6 +43,9 @@ final class Migration {
             StoreCollectionExport stores = new StoreCollectionExport(sqlite, pg, out);
             for (String store : options.langchain4jStores) {
                 stores.toLangChain4j(store, options.replace, options.resume);
+            }
+            for (String store : options.springAiStores) {
+                stores.toSpringAi(store, options.replace, options.resume);
             }
             TableCopier copier = new TableCopier(sqlite, pg, new Progress(out, terminal));
             for (TablePlan table : plan.tables) {

@@ -25,6 +25,8 @@ final class Options {
             "  --type TABLE.COLUMN=PGTYPE  the PostgreSQL type for a column whose SQLite type is not in the mapping (repeatable)",
             "  --langchain4j-store T  write the vector-store collection T (tables T, T_meta, T_vec of sqlitevec-langchain4j) as the",
             "                      table T of LangChain4j's PgVectorEmbeddingStore (COMBINED_JSON metadata) (repeatable)",
+            "  --spring-ai-store T  write the vector-store collection T (sqlitevec-spring-ai) as the table T of Spring AI's",
+            "                      PgVectorStore: id uuid, content, metadata json, embedding vector(n) (repeatable)",
             "  --help              this text",
             "",
             "exit codes: 0 done (and verified), 1 verification found a difference, 2 bad input, 3 unexpected failure");
@@ -40,9 +42,11 @@ final class Options {
     final Map<String, String> typeOverrides;
     /** Vector-store collections to write in LangChain4j's PgVectorEmbeddingStore schema instead of table by table. */
     final List<String> langchain4jStores;
+    /** Vector-store collections to write in Spring AI's PgVectorStore schema instead of table by table. */
+    final List<String> springAiStores;
 
     private Options(String from, String to, PostgresSchema.VectorIndex index, boolean replace, boolean resume, boolean verify, boolean help,
-            List<String> skip, Map<String, String> typeOverrides, List<String> langchain4jStores) {
+            List<String> skip, Map<String, String> typeOverrides, List<String> langchain4jStores, List<String> springAiStores) {
         this.from = from;
         this.to = to;
         this.index = index;
@@ -53,6 +57,7 @@ final class Options {
         this.skip = skip;
         this.typeOverrides = typeOverrides;
         this.langchain4jStores = langchain4jStores;
+        this.springAiStores = springAiStores;
     }
 
     static Options parse(String... args) {
@@ -66,6 +71,7 @@ final class Options {
         List<String> skip = new ArrayList<>();
         Map<String, String> types = new LinkedHashMap<>();
         List<String> langchain4jStores = new ArrayList<>();
+        List<String> springAiStores = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -102,6 +108,9 @@ final class Options {
                 case "--langchain4j-store":
                     langchain4jStores.add(value(args, ++i, arg));
                     break;
+                case "--spring-ai-store":
+                    springAiStores.add(value(args, ++i, arg));
+                    break;
                 case "--help":
                 case "-h":
                     help = true;
@@ -117,7 +126,7 @@ final class Options {
             throw new MigrationException("--replace and --resume contradict each other: --resume keeps the tables a previous run copied, --replace drops them");
         }
         return new Options(from, to, index, replace, resume, verify, help, Collections.unmodifiableList(skip), Collections.unmodifiableMap(types),
-                Collections.unmodifiableList(langchain4jStores));
+                Collections.unmodifiableList(langchain4jStores), Collections.unmodifiableList(springAiStores));
     }
 
     private static String value(String[] args, int i, String option) {
@@ -142,7 +151,8 @@ final class Options {
 
     /** Whether {@code table} belongs to a collection that {@link StoreCollectionExport} writes instead. */
     boolean exportsAsStore(String table) {
-        return langchain4jStores.stream().anyMatch(store -> StoreCollectionExport.isCollectionTable(store, table));
+        return java.util.stream.Stream.concat(langchain4jStores.stream(), springAiStores.stream())
+                .anyMatch(store -> StoreCollectionExport.isCollectionTable(store, table));
     }
 
     boolean skips(String table) {

@@ -24,6 +24,37 @@ import java.util.regex.Pattern;
  */
 final class StoreCollectionExport {
 
+    /** The PostgreSQL store whose table is written: its DDL, column order for the insert, and names for messages. */
+    enum Target {
+        /** LangChain4j's {@code PgVectorEmbeddingStore} (COMBINED_JSON metadata); an entry without text has no metadata either. */
+        LANGCHAIN4J("--langchain4j-store", "LangChain4j PgVectorEmbeddingStore",
+                "embedding_id uuid primary key, embedding vector(%d), text text null, metadata json null",
+                "embedding_id, embedding, text, metadata", false, "(LangChain4j's generated ids are)"),
+        /**
+         * Spring AI's {@code PgVectorStore} (its {@code initializeSchema} DDL, with {@code gen_random_uuid()} instead of
+         * {@code uuid-ossp}); metadata is always a JSON object, {@code {}} when empty, as that store writes it.
+         */
+        SPRING_AI("--spring-ai-store", "Spring AI PgVectorStore",
+                "id uuid default gen_random_uuid() primary key, content text, metadata json, embedding vector(%d)",
+                "id, embedding, content, metadata", true, "(Spring AI's Document ids are)");
+
+        final String option;
+        final String storeName;
+        final String ddl;
+        final String columns;
+        final boolean alwaysMetadata;
+        final String idHint;
+
+        Target(String option, String storeName, String ddl, String columns, boolean alwaysMetadata, String idHint) {
+            this.option = option;
+            this.storeName = storeName;
+            this.ddl = ddl;
+            this.columns = columns;
+            this.alwaysMetadata = alwaysMetadata;
+            this.idHint = idHint;
+        }
+    }
+
     private static final Pattern DIMENSIONS = Pattern.compile("(?i)embedding\\s+float\\[(\\d+)\\]");
     private static final int BATCH = 500;
 
@@ -49,8 +80,17 @@ final class StoreCollectionExport {
      * interrupted run wrote it whole).
      */
     int toLangChain4j(String table, boolean replace, boolean resume) throws SQLException {
-        int dimensions = dimensions(table);
-        checkIds(table);
+        return export(table, Target.LANGCHAIN4J, replace, resume);
+    }
+
+    /** As {@link #toLangChain4j}, for Spring AI's {@code PgVectorStore} (table {@code T}: id, content, metadata, embedding). */
+    int toSpringAi(String table, boolean replace, boolean resume) throws SQLException {
+        return export(table, Target.SPRING_AI, replace, resume);
+    }
+
+    private int export(String table, Target target, boolean replace, boolean resume) throws SQLException {
+        int dimensions = dimensions(table, target);
+        checkIds(table, target);
         boolean exists;
         try (PreparedStatement ps = pg.prepareStatement(
                 "select 1 from information_schema.tables where table_schema = current_schema() and table_name = ?")) {
@@ -74,14 +114,12 @@ final class StoreCollectionExport {
                 if (exists) {
                     s.execute("drop table " + quote(table));
                 }
-                // PgVectorEmbeddingStore's own DDL with COMBINED_JSON metadata (its createTable(true) would run the same)
-                s.execute("create table " + quote(table) + " (embedding_id uuid primary key, embedding vector(" + dimensions
-                        + "), text text null, metadata json null)");
+                // the store's own DDL (what its createTable / initializeSchema would run)
+                s.execute("create table " + quote(table) + " (" + String.format(java.util.Locale.ROOT, target.ddl, dimensions) + ")");
             }
-            int rows = copyRows(table);
+            int rows = copyRows(table, target);
             pg.commit();
-            out.println("copied " + rows + " entries of store collection " + table + " as LangChain4j PgVectorEmbeddingStore table "
-                    + table);
+            out.println("copied " + rows + " entries of store collection " + table + " as " + target.storeName + " table " + table);
             return rows;
         } catch (SQLException | RuntimeException e) {
             pg.rollback();
@@ -91,13 +129,13 @@ final class StoreCollectionExport {
         }
     }
 
-    private int dimensions(String table) throws SQLException {
+    private int dimensions(String table, Target target) throws SQLException {
         try (PreparedStatement ps = sqlite.prepareStatement("select sql from sqlite_master where name = ? and type = 'table'")) {
             for (String needed : new String[] {table, table + "_meta"}) {
                 ps.setString(1, needed);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw notACollection(table, "it has no table " + needed);
+                        throw notACollection(table, target, "it has no table " + needed);
                     }
                 }
             }
@@ -105,18 +143,28 @@ final class StoreCollectionExport {
             try (ResultSet rs = ps.executeQuery()) {
                 Matcher m = rs.next() ? DIMENSIONS.matcher(rs.getString(1)) : null;
                 if (m == null || !m.find()) {
-                    throw notACollection(table, "it has no vec0 table " + table + "_vec with an 'embedding float[n]' column");
+                    throw notACollection(table, target, "it has no vec0 table " + table + "_vec with an 'embedding float[n]' column");
                 }
-                if (!rs.getString(1).toLowerCase(java.util.Locale.ROOT).contains("distance_metric=cosine")) {
+                String sql = rs.getString(1).toLowerCase(java.util.Locale.ROOT);
+                if (target == Target.LANGCHAIN4J && !sql.contains("distance_metric=cosine")) {
                     throw new MigrationException("store collection " + table + " does not use cosine distance, which"
                             + " PgVectorEmbeddingStore searches with; it was not written by the LangChain4j store");
+                }
+                if (target == Target.SPRING_AI && sql.contains("distance_metric=l1")) {
+                    throw new MigrationException("store collection " + table + " uses MANHATTAN distance, which PgVectorStore does not"
+                            + " offer (COSINE_DISTANCE, EUCLIDEAN_DISTANCE, NEGATIVE_INNER_PRODUCT); nothing was written");
+                }
+                if (target == Target.SPRING_AI) {
+                    out.println("note: build PgVectorStore for " + table + " with distanceType("
+                            + (sql.contains("distance_metric=l2") || !sql.contains("distance_metric") ? "EUCLIDEAN_DISTANCE" : "COSINE_DISTANCE")
+                            + ") and vectorTableName(\"" + table + "\")");
                 }
                 return Integer.parseInt(m.group(1));
             }
         }
     }
 
-    private void checkIds(String table) throws SQLException {
+    private void checkIds(String table, Target target) throws SQLException {
         try (Statement s = sqlite.createStatement(); ResultSet rs = s.executeQuery("select id from " + quote(table))) {
             while (rs.next()) {
                 String id = rs.getString(1);
@@ -124,14 +172,14 @@ final class StoreCollectionExport {
                     UUID.fromString(id);
                 } catch (IllegalArgumentException e) {
                     throw new MigrationException("store collection " + table + " has the id '" + id + "', which is not a UUID;"
-                            + " PgVectorEmbeddingStore keys its entries by UUID. Nothing was written; give those entries UUID ids"
-                            + " (LangChain4j's generated ids are) and run again");
+                            + " " + target.storeName + " keys its entries by UUID. Nothing was written; give those entries UUID ids"
+                            + " " + target.idHint + " and run again");
                 }
             }
         }
     }
 
-    private int copyRows(String table) throws SQLException {
+    private int copyRows(String table, Target target) throws SQLException {
         int rows = 0;
         String documents = "select d.doc, d.id, d.content, v.embedding from " + quote(table) + " d join " + quote(table + "_vec")
                 + " v on v.rowid = d.doc order by d.doc";
@@ -139,7 +187,7 @@ final class StoreCollectionExport {
         try (Statement docs = sqlite.createStatement(); ResultSet d = docs.executeQuery(documents);
                 Statement metas = sqlite.createStatement(); ResultSet m = metas.executeQuery(metadata);
                 PreparedStatement insert = pg.prepareStatement("insert into " + quote(table)
-                        + " (embedding_id, embedding, text, metadata) values (?, ?::vector, ?, ?::json)")) {
+                        + " (" + target.columns + ") values (?, ?::vector, ?, ?::json)")) {
             boolean moreMeta = m.next();
             while (d.next()) {
                 long doc = d.getLong(1);
@@ -162,7 +210,7 @@ final class StoreCollectionExport {
                 insert.setString(2, vectorLiteral(VectorCodec.fromFloat32Blob(d.getBytes(4))));
                 insert.setString(3, text);
                 // an embedding-only entry has neither text nor metadata, as PgVectorEmbeddingStore stores it
-                insert.setString(4, text == null && json.length() == 2 ? null : json.toString());
+                insert.setString(4, !target.alwaysMetadata && text == null && json.length() == 2 ? null : json.toString());
                 insert.addBatch();
                 if (++rows % BATCH == 0) {
                     insert.executeBatch();
@@ -228,9 +276,9 @@ final class StoreCollectionExport {
         return sb.append(']').toString();
     }
 
-    private static MigrationException notACollection(String table, String why) {
-        return new MigrationException("--langchain4j-store " + table + " names no vector-store collection (" + why + "); give the"
-                + " table name the LangChain4j store was built with (its tables are T, T_meta and T_vec)");
+    private static MigrationException notACollection(String table, Target target, String why) {
+        return new MigrationException(target.option + " " + table + " names no vector-store collection (" + why + "); give the"
+                + " table name the store was built with (its tables are T, T_meta and T_vec)");
     }
 
     private static String quote(String name) {
