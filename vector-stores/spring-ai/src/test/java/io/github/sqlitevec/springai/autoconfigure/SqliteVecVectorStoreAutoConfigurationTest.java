@@ -24,8 +24,6 @@ import org.springframework.ai.vectorstore.SearchRequest;
 import org.springframework.ai.vectorstore.SimpleVectorStore;
 import org.springframework.ai.vectorstore.VectorStore;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.ClassPathResource;
 
@@ -61,10 +59,22 @@ class SqliteVecVectorStoreAutoConfigurationTest {
         }
     }
 
+    /** Boot's JDBC auto-configuration class: Boot 4 package first, then Boot 3.5's (the -Pspring-ai-1.1 build). */
+    static Class<?> bootClass(String simpleName) {
+        for (String pkg : new String[] {"org.springframework.boot.jdbc.autoconfigure.", "org.springframework.boot.autoconfigure.jdbc."}) {
+            try {
+                return Class.forName(pkg + simpleName);
+            } catch (ClassNotFoundException e) {
+                // try the other Boot line
+            }
+        }
+        throw new IllegalStateException("no " + simpleName + " in Boot 4's or Boot 3.5's package");
+    }
+
     ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-                        SqliteVecVectorStoreAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(bootClass("DataSourceAutoConfiguration"),
+                        bootClass("JdbcTemplateAutoConfiguration"), SqliteVecVectorStoreAutoConfiguration.class))
                 .withBean(EmbeddingModel.class, LetterCountModel::new)
                 // A full Boot app gets the driver class from the driver's EnvironmentPostProcessor; the runner skips those.
                 .withPropertyValues("spring.datasource.url=jdbc:sqlitevec:" + dir.resolve("app.db"),
