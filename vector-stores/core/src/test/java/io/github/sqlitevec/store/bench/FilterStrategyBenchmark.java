@@ -57,6 +57,12 @@ public final class FilterStrategyBenchmark {
             Files.deleteIfExists(file);
             SqliteVecDataSource ds = new SqliteVecDataSource();
             ds.setUrl("jdbc:sqlitevec:" + file);
+            if (Integer.getInteger("bench.pageSize") != null) {
+                try (Connection conn = ds.getConnection(); Statement s = conn.createStatement()) {
+                    s.execute("PRAGMA page_size = " + Integer.getInteger("bench.pageSize"));
+                    s.execute("VACUUM");
+                }
+            }
             VectorCollection c = VectorCollection.builder(ds).table("docs").dimensions(DIMS).metric(DistanceMetric.COSINE)
                     .createTable(true).build();
             Random random = new Random(42);
