@@ -35,7 +35,7 @@ final class Migration {
             for (String warning : plan.warnings) {
                 out.println("warning: " + warning);
             }
-            if (plan.tables.stream().anyMatch(t -> t.vec0 != null)) {
+            if (plan.tables.stream().anyMatch(t -> t.vec0 != null) || !options.langchain4jStores.isEmpty() || !options.springAiStores.isEmpty()) {
                 requireVectorExtension(pg);
             }
             if (options.verifyOnly) {
@@ -43,6 +43,13 @@ final class Migration {
             }
             Set<String> copied = prepareTarget(pg, plan.tables);
             MigrationState.create(pg);
+            StoreCollectionExport stores = new StoreCollectionExport(sqlite, pg, out);
+            for (String store : options.langchain4jStores) {
+                stores.toLangChain4j(store, options.replace, options.resume);
+            }
+            for (String store : options.springAiStores) {
+                stores.toSpringAi(store, options.replace, options.resume);
+            }
             TableCopier copier = new TableCopier(sqlite, pg, new Progress(out, terminal));
             for (TablePlan table : plan.tables) {
                 if (copied.contains(table.name)) {

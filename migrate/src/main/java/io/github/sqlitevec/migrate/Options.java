@@ -24,6 +24,10 @@ final class Options {
             "  --verify-only       copy nothing: compare the target with the source as --verify does (e.g. again, later)",
             "  --skip TABLE        leave a table out (repeatable)",
             "  --type TABLE.COLUMN=PGTYPE  the PostgreSQL type for a column whose SQLite type is not in the mapping (repeatable)",
+            "  --langchain4j-store T  write the vector-store collection T (tables T, T_meta, T_vec of sqlitevec-langchain4j) as the",
+            "                      table T of LangChain4j's PgVectorEmbeddingStore (COMBINED_JSON metadata) (repeatable)",
+            "  --spring-ai-store T  write the vector-store collection T (sqlitevec-spring-ai) as the table T of Spring AI's",
+            "                      PgVectorStore: id uuid, content, metadata json, embedding vector(n) (repeatable)",
             "  --help              this text",
             "",
             "exit codes: 0 done (and verified), 1 verification found a difference, 2 bad input, 3 unexpected failure");
@@ -38,9 +42,13 @@ final class Options {
     final boolean help;
     final List<String> skip;
     final Map<String, String> typeOverrides;
+    /** Vector-store collections to write in LangChain4j's PgVectorEmbeddingStore schema instead of table by table. */
+    final List<String> langchain4jStores;
+    /** Vector-store collections to write in Spring AI's PgVectorStore schema instead of table by table. */
+    final List<String> springAiStores;
 
     private Options(String from, String to, PostgresSchema.VectorIndex index, boolean replace, boolean resume, boolean verify, boolean verifyOnly,
-            boolean help, List<String> skip, Map<String, String> typeOverrides) {
+            boolean help, List<String> skip, Map<String, String> typeOverrides, List<String> langchain4jStores, List<String> springAiStores) {
         this.from = from;
         this.to = to;
         this.index = index;
@@ -51,6 +59,8 @@ final class Options {
         this.help = help;
         this.skip = skip;
         this.typeOverrides = typeOverrides;
+        this.langchain4jStores = langchain4jStores;
+        this.springAiStores = springAiStores;
     }
 
     static Options parse(String... args) {
@@ -64,6 +74,8 @@ final class Options {
         boolean help = false;
         List<String> skip = new ArrayList<>();
         Map<String, String> types = new LinkedHashMap<>();
+        List<String> langchain4jStores = new ArrayList<>();
+        List<String> springAiStores = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -100,6 +112,12 @@ final class Options {
                     }
                     types.put(spec.substring(0, eq).toLowerCase(Locale.ROOT), spec.substring(eq + 1));
                     break;
+                case "--langchain4j-store":
+                    langchain4jStores.add(value(args, ++i, arg));
+                    break;
+                case "--spring-ai-store":
+                    springAiStores.add(value(args, ++i, arg));
+                    break;
                 case "--help":
                 case "-h":
                     help = true;
@@ -117,7 +135,8 @@ final class Options {
         if (replace && resume) {
             throw new MigrationException("--replace and --resume contradict each other: --resume keeps the tables a previous run copied, --replace drops them");
         }
-        return new Options(from, to, index, replace, resume, verify, verifyOnly, help, Collections.unmodifiableList(skip), Collections.unmodifiableMap(types));
+        return new Options(from, to, index, replace, resume, verify, verifyOnly, help, Collections.unmodifiableList(skip), Collections.unmodifiableMap(types),
+                Collections.unmodifiableList(langchain4jStores), Collections.unmodifiableList(springAiStores));
     }
 
     private static String value(String[] args, int i, String option) {
@@ -138,6 +157,12 @@ final class Options {
             default:
                 throw new MigrationException("--index " + value + " is not one of hnsw, ivfflat, none");
         }
+    }
+
+    /** Whether {@code table} belongs to a collection that {@link StoreCollectionExport} writes instead. */
+    boolean exportsAsStore(String table) {
+        return java.util.stream.Stream.concat(langchain4jStores.stream(), springAiStores.stream())
+                .anyMatch(store -> StoreCollectionExport.isCollectionTable(store, table));
     }
 
     boolean skips(String table) {

@@ -84,7 +84,7 @@ final class SchemaReader {
         List<TablePlan> plans = new ArrayList<>();
         for (Map.Entry<String, String> table : tables.entrySet()) {
             String name = table.getKey();
-            if (isShadow(name, virtualModules) || options.skips(name)) {
+            if (isShadow(name, virtualModules) || options.skips(name) || options.exportsAsStore(name)) {
                 continue;
             }
             String module = virtualModules.get(name);

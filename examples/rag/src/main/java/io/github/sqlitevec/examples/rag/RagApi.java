@@ -64,6 +64,15 @@ public final class RagApi {
         }
     }
 
+    /** The bundled demo notes, file name (such as {@code kitchen/sourdough.md}) to text, in a fixed order. */
+    public static java.util.Map<String, String> demoNotes() {
+        java.util.Map<String, String> notes = new java.util.LinkedHashMap<>();
+        for (String file : DemoCorpus.files()) {
+            notes.put(file, DemoCorpus.read(file));
+        }
+        return notes;
+    }
+
     /**
      * The {@code top} best passages for {@code question} by hybrid search, best first.
      *
