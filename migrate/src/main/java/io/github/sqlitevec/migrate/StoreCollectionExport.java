@@ -1,6 +1,10 @@
 package io.github.sqlitevec.migrate;
 
 import io.github.sqlitevec.jdbc.VectorCodec;
+import io.github.sqlitevec.jdbc.schema.DistanceMetric;
+import io.github.sqlitevec.jdbc.schema.Vec0Column;
+import io.github.sqlitevec.jdbc.schema.Vec0Table;
+import io.github.sqlitevec.jdbc.schema.VectorElementType;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,8 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Writes one collection of the vector-store layout ({@code T}, {@code T_meta}, {@code T_vec}; docs/vector-stores.md)
@@ -55,7 +57,6 @@ final class StoreCollectionExport {
         }
     }
 
-    private static final Pattern DIMENSIONS = Pattern.compile("(?i)embedding\\s+float\\[(\\d+)\\]");
     private static final int BATCH = 500;
 
     private final Connection sqlite;
@@ -141,26 +142,36 @@ final class StoreCollectionExport {
             }
             ps.setString(1, table + "_vec");
             try (ResultSet rs = ps.executeQuery()) {
-                Matcher m = rs.next() ? DIMENSIONS.matcher(rs.getString(1)) : null;
-                if (m == null || !m.find()) {
+                Vec0Column embedding = rs.next() ? embeddingColumn(rs.getString(1)) : null;
+                if (embedding == null) {
                     throw notACollection(table, target, "it has no vec0 table " + table + "_vec with an 'embedding float[n]' column");
                 }
-                String sql = rs.getString(1).toLowerCase(java.util.Locale.ROOT);
-                if (target == Target.LANGCHAIN4J && !sql.contains("distance_metric=cosine")) {
+                DistanceMetric metric = embedding.metric();
+                if (target == Target.LANGCHAIN4J && metric != DistanceMetric.COSINE) {
                     throw new MigrationException("store collection " + table + " does not use cosine distance, which"
                             + " PgVectorEmbeddingStore searches with; it was not written by the LangChain4j store");
                 }
-                if (target == Target.SPRING_AI && sql.contains("distance_metric=l1")) {
+                if (target == Target.SPRING_AI && metric == DistanceMetric.L1) {
                     throw new MigrationException("store collection " + table + " uses MANHATTAN distance, which PgVectorStore does not"
                             + " offer (COSINE_DISTANCE, EUCLIDEAN_DISTANCE, NEGATIVE_INNER_PRODUCT); nothing was written");
                 }
                 if (target == Target.SPRING_AI) {
                     out.println("note: build PgVectorStore for " + table + " with distanceType("
-                            + (sql.contains("distance_metric=l2") || !sql.contains("distance_metric") ? "EUCLIDEAN_DISTANCE" : "COSINE_DISTANCE")
+                            + (metric == DistanceMetric.L2 ? "EUCLIDEAN_DISTANCE" : "COSINE_DISTANCE")
                             + ") and vectorTableName(\"" + table + "\")");
                 }
-                return Integer.parseInt(m.group(1));
+                return embedding.dimensions();
             }
+        }
+    }
+
+    /** The store's {@code embedding float[n]} column, read with the driver's {@code vec0} parser; null if there is none. */
+    private static Vec0Column embeddingColumn(String createSql) {
+        try {
+            Vec0Column column = Vec0Table.parse(createSql).column("embedding");
+            return column != null && column.elementType() == VectorElementType.FLOAT32 ? column : null;
+        } catch (IllegalArgumentException notVec0) {
+            return null;
         }
     }
 

@@ -1,12 +1,13 @@
 package io.github.sqlitevec.store;
 
+import io.github.sqlitevec.jdbc.schema.Vec0Column;
+import io.github.sqlitevec.jdbc.schema.Vec0Table;
+import io.github.sqlitevec.jdbc.schema.VectorElementType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,9 +23,8 @@ import java.util.regex.Pattern;
  */
 record Schema(String table, int dimensions, DistanceMetric metric) {
 
+    private static final String EMBEDDING = "embedding";
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,58}");
-    private static final Pattern VEC0 = Pattern.compile(
-            "embedding\\s+float\\[(\\d+)\\](?:\\s+distance_metric\\s*=\\s*(\\w+))?", Pattern.CASE_INSENSITIVE);
 
     Schema {
         if (table == null || !NAME.matcher(table).matches()) {
@@ -51,6 +51,11 @@ record Schema(String table, int dimensions, DistanceMetric metric) {
         return '"' + table + "_vec\"";
     }
 
+    /** The vector table in the driver's one model of a {@code vec0} table (the same DDL jOOQ, Hibernate and the migration use). */
+    Vec0Table vectorTable() {
+        return Vec0Table.named(table + "_vec").vector(EMBEDDING, VectorElementType.FLOAT32, dimensions, metric.vec0Metric());
+    }
+
     void create(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS " + documents()
@@ -58,8 +63,7 @@ record Schema(String table, int dimensions, DistanceMetric metric) {
             s.execute("CREATE TABLE IF NOT EXISTS " + meta() + " (doc INTEGER NOT NULL, key TEXT NOT NULL, "
                     + "type TEXT NOT NULL, value, PRIMARY KEY (doc, key)) WITHOUT ROWID");
             s.execute("CREATE INDEX IF NOT EXISTS \"" + table + "_meta_key_value\" ON " + meta() + " (key, value)");
-            s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS " + vectors() + " USING vec0(embedding float[" + dimensions
-                    + "] distance_metric=" + metric.vec0Name + ")");
+            s.execute(vectorTable().sqliteCreateStatement(true));
         }
     }
 
@@ -86,17 +90,32 @@ record Schema(String table, int dimensions, DistanceMetric metric) {
             throw new IllegalStateException("collection '" + table + "' does not exist (tables " + table + ", "
                     + table + "_meta, " + table + "_vec); create it with createTable(true)");
         }
-        Matcher m = VEC0.matcher(sql);
-        if (!m.find()) {
-            throw new IllegalStateException("table " + table + "_vec is not a store vector table: " + sql);
-        }
-        int existingDimensions = Integer.parseInt(m.group(1));
-        DistanceMetric existingMetric = m.group(2) == null ? DistanceMetric.EUCLIDEAN
-                : DistanceMetric.ofVec0Name(m.group(2).toLowerCase(Locale.ROOT));
+        Vec0Column embedding = vectorColumn(table, sql);
+        int existingDimensions = embedding.dimensions();
+        DistanceMetric existingMetric = DistanceMetric.of(embedding.metric());
         if (existingDimensions != dimensions || existingMetric != metric) {
             throw new IllegalStateException("collection '" + table + "' holds " + existingDimensions + "-dimensional "
                     + existingMetric + " vectors, but " + dimensions + " dimensions and " + metric
                     + " were asked for; use the same settings, or another table name");
         }
+    }
+
+    /**
+     * The {@code embedding float[n]} column of a collection's vector table, read from its {@code CREATE}
+     * statement with the driver's {@code vec0} parser.
+     *
+     * @throws IllegalStateException when the table is not a store vector table
+     */
+    static Vec0Column vectorColumn(String table, String createSql) {
+        Vec0Column column;
+        try {
+            column = Vec0Table.parse(createSql).column(EMBEDDING);
+        } catch (IllegalArgumentException notVec0) {
+            column = null;
+        }
+        if (column == null || !column.isVector() || column.elementType() != VectorElementType.FLOAT32) {
+            throw new IllegalStateException("table " + table + "_vec is not a store vector table (no 'embedding float[n]' column): " + createSql);
+        }
+        return column;
     }
 }
