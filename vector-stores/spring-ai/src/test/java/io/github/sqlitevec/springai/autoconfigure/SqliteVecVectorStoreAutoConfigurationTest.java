@@ -59,7 +59,7 @@ class SqliteVecVectorStoreAutoConfigurationTest {
         }
     }
 
-    /** Boot's JDBC auto-configuration class: Boot 4 package first, then Boot 3.5's (the -Pspring-ai-1.1 build). */
+    /** Boot's JDBC auto-configuration class: Boot 4 package first, then Boot 3.5's (the spring-ai-1.1-compat module). */
     static Class<?> bootClass(String simpleName) {
         for (String pkg : new String[] {"org.springframework.boot.jdbc.autoconfigure.", "org.springframework.boot.autoconfigure.jdbc."}) {
             try {
