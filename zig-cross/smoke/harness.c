@@ -74,6 +74,22 @@ static void expect_double(sqlite3 *db, const char *sql, double expected) {
   sqlite3_finalize(stmt);
 }
 
+static void expect_text(sqlite3 *db, const char *sql, const char *expected) {
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+    fail(sql, sqlite3_errmsg(db));
+    return;
+  }
+  if (sqlite3_step(stmt) != SQLITE_ROW) {
+    fail(sql, sqlite3_errmsg(db));
+  } else {
+    const char *got = (const char *)sqlite3_column_text(stmt, 0);
+    printf("  %s -> %s\n", sql, got ? got : "NULL");
+    if (!got || strcmp(got, expected) != 0) fail(sql, expected);
+  }
+  sqlite3_finalize(stmt);
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s /path/to/vec0 library\n", argv[0]);
@@ -133,6 +149,21 @@ int main(int argc, char **argv) {
   /* Orthogonal vectors have cosine distance 1; equal ones 0. */
   expect_double(db, "SELECT vec_distance_cosine('[1,0,0,0]', '[0,1,0,0]')", 1.0);
   expect_double(db, "SELECT vec_distance_cosine('[1,2,3,4]', '[1,2,3,4]')", 0.0);
+
+  /* Ties (zig-cross/patches/0001 must keep the order of the official build): chunks of 8,
+   * even rowids at distance 0, odd ones at 2. Within a chunk equal distances come last-inserted
+   * first; across chunks the earlier chunk first. Checked against the official 0.1.9 binary. */
+  exec(db, "CREATE VIRTUAL TABLE ties USING vec0(embedding float[4], chunk_size=8)");
+  exec(db, "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r WHERE x < 12) "
+           "INSERT INTO ties(rowid, embedding) SELECT x, CASE x % 2 WHEN 0 THEN '[1,1,1,1]' "
+           "ELSE '[2,2,2,2]' END FROM r");
+  const long long rowidsTies[] = {8, 6, 4, 2, 12, 10, 7};
+  const double distTies[] = {0, 0, 0, 0, 0, 0, 2};
+  expect_knn(db, "SELECT rowid, distance FROM ties WHERE embedding MATCH '[1,1,1,1]' AND k = 7",
+             7, rowidsTies, distTies);
+
+  /* sqlite-vec documents this blob; no build flag may change it (patches/0002). */
+  expect_text(db, "SELECT hex(vec_normalize('[2, 3, 1, -4]'))", "BAF4BA3E8B370C3FBAF43A3EBAF43ABF");
 
   sqlite3_close(db);
   if (failures) {

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pins, toolchain, validate
+from . import patches, pins, toolchain, validate
 
 SOURCE_FILES = ("sqlite-vec.c", "sqlite-vec.h", "sqlite3.h", "sqlite3ext.h")
 EXPORTS_HEADER = pins.ZIG_CROSS_DIR / "src" / "vec0-exports.h"
@@ -39,12 +39,12 @@ def compile_commands(zig, target, workdir):
     return compile_cmd, link_cmd
 
 
-def build_one(zig, sources, target, work_root, out_dir, env):
+def build_one(zig, source_dir, target, work_root, out_dir, env):
     started = time.monotonic()
     workdir = work_root / target.platform
     workdir.mkdir(parents=True)
     for name in SOURCE_FILES:
-        shutil.copyfile(sources.sqlite_vec_dir / name, workdir / name)
+        shutil.copyfile(source_dir / name, workdir / name)
     shutil.copyfile(EXPORTS_HEADER, workdir / EXPORTS_HEADER.name)
     for cmd in compile_commands(zig, target, workdir):
         run = subprocess.run(cmd, cwd=workdir, env=env, capture_output=True, text=True)
@@ -81,9 +81,11 @@ def build_all(targets, out_dir, sources, jobs=None):
     work_root = Path(_mkdtemp("build-"))
     try:
         env = toolchain.zig_env(work_root / "zig-local-cache")
+        # The pinned sources with our patches (zig-cross/patches), shared by every target.
+        patched = patches.prepare(sources.sqlite_vec_dir, SOURCE_FILES, work_root / "patched-sources")
         order = sorted(targets, key=_order)
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(build_one, zig, sources, t, work_root, out_dir, env) for t in order]
+            futures = [pool.submit(build_one, zig, patched, t, work_root, out_dir, env) for t in order]
             results, errors = [], []
             for f in futures:
                 try:
@@ -120,6 +122,7 @@ def write_manifest(out_dir, results, sources):
     lines = [f"# sqlite-vec\t{pins.SQLITE_VEC_VERSION}",
              f"# zig\t{pins.ZIG_VERSION}",
              f"# sqlite-headers\t{sources.headers_label}",
+             *patches.manifest_lines(),
              "# common-flags\t" + " ".join(pins.COMMON_COMPILE_FLAGS + pins.COMMON_LINK_FLAGS),
              "#platform\tfile\tsha256\tsize\tzig_target\tflags"]
     for b in results:

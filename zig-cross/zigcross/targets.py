@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 
-V3 = ("-mcpu=x86_64_v3", "-DSQLITE_VEC_ENABLE_AVX",
-      # Lets the cosine/L1 loops vectorize (measured in ARCHITECTURE.md §4).
-      # Never -ffinite-math-only/-ffast-math: NaN handling must stay intact.
-      "-fassociative-math", "-fno-signed-zeros", "-fno-trapping-math",
-      "-freciprocal-math")
-NEON = ("-DSQLITE_VEC_ENABLE_NEON",)
+# Reassociation lets the cosine/L1/int8 loops vectorize (measured in
+# ARCHITECTURE.md §4), but only inside the distance loops: patches/0002 turns it
+# on there, so vec_normalize() & co. keep the results sqlite-vec documents.
+# Never -ffast-math/-ffinite-math-only/-freciprocal-math for the whole file.
+REASSOCIATE_DISTANCES = ("-DSQLITE_VEC_REASSOCIATE_DISTANCES",)
+V3 = ("-mcpu=x86_64_v3", "-DSQLITE_VEC_ENABLE_AVX") + REASSOCIATE_DISTANCES
+NEON = ("-DSQLITE_VEC_ENABLE_NEON",) + REASSOCIATE_DISTANCES
 # musl and FreeBSD only declare sqlite-vec's u_int8_t & co. with the BSD types.
 BSD_TYPES = ("-D_DEFAULT_SOURCE", "-include", "sys/types.h")
 BASE = ("-mcpu=baseline",)

@@ -16,7 +16,7 @@ import java.sql.Statement;
  * {@code sqlite-vec-linux-x64}, loaded into plain sqlite-jdbc. Fetched with the ordinary npm
  * client into a cache under the build directory on first use; never committed.
  */
-final class OfficialSqliteVec {
+public final class OfficialSqliteVec {
     static final String PACKAGE = "sqlite-vec-linux-x64";
     static final String VERSION = "0.1.9";
 
@@ -27,7 +27,7 @@ final class OfficialSqliteVec {
     }
 
     /** Fetches the package once (later runs reuse the cached file). */
-    static OfficialSqliteVec fetch() throws IOException, InterruptedException {
+    public static OfficialSqliteVec fetch() throws IOException, InterruptedException {
         Path cache = BenchWorkspace.root().resolve("official-sqlite-vec-" + VERSION);
         Path library = cache.resolve("vec0.so");
         if (!Files.exists(library)) {
@@ -39,12 +39,12 @@ final class OfficialSqliteVec {
         return new OfficialSqliteVec(library);
     }
 
-    Path library() {
+    public Path library() {
         return library;
     }
 
     /** A {@code jdbc:sqlite:} connection (not ours) with the official extension loaded. */
-    Connection open(Path database) throws SQLException {
+    public Connection open(Path database) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + database + "?enable_load_extension=true");
         try (PreparedStatement load = c.prepareStatement("SELECT load_extension(?, 'sqlite3_vec_init')")) {
             load.setString(1, library.toString());
@@ -66,7 +66,7 @@ final class OfficialSqliteVec {
                 .start();
         if (p.waitFor() != 0) {
             throw new IOException(String.join(" ", command) + " failed with exit code " + p.exitValue()
-                    + "; the benchmark needs npm and tar on the PATH");
+                    + "; fetching the official binary needs npm and tar on the PATH");
         }
     }
 }
