@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * build, which does not reassociate at all, also returns bit-identical distances. (The
  * x86-64-v3 build sums long distance loops in another order; its distances are checked exactly
  * on the documented examples by the driver's DocumentedExamplesTest, and on exact integer data
- * by {@link TopKDifferentialTest}.) Runs in the {@code topk-differential} profile.
+ * by {@link TopKDifferentialTest}.) Part of the default test run.
  */
 class ScalarFunctionsDifferentialTest {
     private static final String[] FUNCTIONS = {

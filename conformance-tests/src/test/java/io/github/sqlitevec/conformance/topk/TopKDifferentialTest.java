@@ -34,9 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Each table is written once through {@code jdbc:sqlitevec:} and read by every side: the
  * driver itself, the official binary loaded into plain sqlite-jdbc, and each of our x86-64 Linux
- * builds this CPU can run, loaded the same way. Runs only in the {@code topk-differential}
- * profile (it fetches the official binary with npm):
- * {@code ./mvnw -B -pl conformance-tests -am -Ptopk-differential verify -Dtest='*DifferentialTest' -Dsurefire.failIfNoSpecifiedTests=false}.
+ * builds this CPU can run, loaded the same way. Part of the default test run (about a minute;
+ * it fetches the official binary with npm once into a cache).
  */
 class TopKDifferentialTest {
     private static final long SEED = Long.getLong("topk.seed", 20261129L);
