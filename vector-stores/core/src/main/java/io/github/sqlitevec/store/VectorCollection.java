@@ -244,13 +244,19 @@ public final class VectorCollection {
      * nearest first, dropping any farther than {@code request.maxDistance()}.
      */
     public List<SearchHit> search(SearchRequest request) {
+        return search(request, true);
+    }
+
+    /** {@link #search}; with {@code choosePlan} false a filter always runs as {@code rowid IN} (the benchmark's baseline). */
+    List<SearchHit> search(SearchRequest request, boolean choosePlan) {
         if (request == null) {
             throw new IllegalArgumentException("search needs a SearchRequest, got null");
         }
         byte[] query = vectorBlob("query vector", request.vector());
         FilterSql.Translated where = request.filter() == null ? null : FilterSql.translate(schema, request.filter());
         return read("search " + table(), c -> {
-            List<Row> nearest = where == null ? knn(c, query, request.topK(), null) : filteredKnn(c, query, request.topK(), where);
+            List<Row> nearest = where == null || !choosePlan ? knn(c, query, request.topK(), where)
+                    : filteredKnn(c, query, request.topK(), request.filter(), where);
             Map<Long, Row> rows = new LinkedHashMap<>();
             for (Row r : nearest) {
                 if (request.maxDistance() != null && r.distance > request.maxDistance()) {
@@ -267,25 +273,30 @@ public final class VectorCollection {
         });
     }
 
-    /** The top {@code k} under the filter, by the plan {@link FilteredKnnPlan} picks from the filter's match count. */
-    private List<Row> filteredKnn(Connection c, byte[] query, int k, FilterSql.Translated where) throws SQLException {
-        long matches;
-        long rows;
-        // max(doc) is one b-tree descent; it can only overestimate the row count, which only makes k' larger.
-        try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM (" + where.sql() + ")), (SELECT max(doc) FROM "
-                + schema.documents() + ")")) {
-            bind(ps, 1, where.parameters());
+    /**
+     * The top {@code k} under the filter, by the plan {@link FilteredKnnPlan} picks from the filter's share of a
+     * fixed sample of documents (row ids spread over the table by a prime stride, so the pick is deterministic).
+     */
+    private List<Row> filteredKnn(Connection c, byte[] query, int k, Filter filter, FilterSql.Translated where) throws SQLException {
+        FilterSql.Translated sampleCheck = FilterSql.predicate(schema, filter, "d.doc");
+        long sampled;
+        long passed;
+        try (PreparedStatement ps = c.prepareStatement("WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < "
+                + (FilteredKnnPlan.SAMPLE - 1) + "), top(n) AS (SELECT max(doc) FROM " + schema.documents() + ") SELECT count(*), "
+                + "coalesce(sum(" + sampleCheck.sql() + "), 0) FROM s, top JOIN " + schema.documents()
+                + " d ON d.doc = 1 + (s.i * 7919) % top.n")) {
+            bind(ps, 1, sampleCheck.parameters());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                matches = rs.getLong(1);
-                rows = rs.getLong(2);
+                sampled = rs.getLong(1);
+                passed = rs.getLong(2);
             }
         }
-        FilteredKnnPlan plan = FilteredKnnPlan.choose(k, matches, rows);
+        FilteredKnnPlan plan = FilteredKnnPlan.choose(k, sampled, passed);
         if (plan.overFetch()) {
-            List<Row> passed = overFetchedKnn(c, query, k, plan.candidates(), where);
-            if (passed.size() == k) {
-                return passed;
+            List<Row> hits = overFetchedKnn(c, query, k, plan.candidates(), filter);
+            if (hits.size() == k) {
+                return hits;
             }
             // Fewer than k of the k' nearest pass the filter: only rowid IN is sure to find the others.
         }
@@ -309,18 +320,19 @@ public final class VectorCollection {
     }
 
     /**
-     * The plain KNN for {@code candidates} rows, then the first {@code k} of them that the filter matches. The
-     * MATERIALIZED CTE keeps SQLite from pushing the filter into vec0 as {@code rowid IN}, which is the slower plan.
+     * The plain KNN for {@code candidates} rows, then the first {@code k} of them that the filter matches, each
+     * checked by index probes. The MATERIALIZED CTE keeps SQLite from pushing the check into vec0.
      */
-    private List<Row> overFetchedKnn(Connection c, byte[] query, int k, int candidates, FilterSql.Translated where) throws SQLException {
+    private List<Row> overFetchedKnn(Connection c, byte[] query, int k, int candidates, Filter filter) throws SQLException {
+        FilterSql.Translated check = FilterSql.predicate(schema, filter, "knn.rowid");
         String sql = "WITH knn AS MATERIALIZED (SELECT rowid, distance, embedding FROM " + schema.vectors()
                 + " WHERE embedding MATCH ? AND k = ?) SELECT knn.rowid, knn.distance, knn.embedding, d.id, d.content FROM knn JOIN "
-                + schema.documents() + " d ON d.doc = knn.rowid WHERE knn.rowid IN (" + where.sql() + ") ORDER BY knn.distance LIMIT ?";
+                + schema.documents() + " d ON d.doc = knn.rowid WHERE " + check.sql() + " ORDER BY knn.distance LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setBytes(1, query);
             ps.setInt(2, candidates);
-            bind(ps, 3, where.parameters());
-            ps.setInt(3 + where.parameters().size(), k);
+            bind(ps, 3, check.parameters());
+            ps.setInt(3 + check.parameters().size(), k);
             return rows(ps);
         }
     }
