@@ -12,15 +12,22 @@ import java.util.Map;
  * The KNN then runs with {@code rowid IN (<that query>)}, so filtering happens inside the search.
  *
  * <p>SQLite has no parentheses for compound SELECTs, so every operand is wrapped as
- * {@code SELECT doc FROM (...)}. Not thread-safe; one instance per translation.
+ * {@code SELECT doc FROM (...)}.
+ *
+ * <p>{@link #predicate} translates the same filter into a condition on one document instead (each comparison
+ * an {@code EXISTS} probe of the index, {@code and}/{@code or}/{@code not} the SQL operators), for checking a
+ * few candidate rows without building the whole set. Not thread-safe; one instance per translation.
  */
 final class FilterSql {
 
     private final Schema schema;
     private final List<Object> parameters = new ArrayList<>();
+    /** The SQL expression of the document to test in predicate mode; null for set mode. */
+    private final String doc;
 
-    private FilterSql(Schema schema) {
+    private FilterSql(Schema schema, String doc) {
         this.schema = schema;
+        this.doc = doc;
     }
 
     /** The SQL and its parameters, in order. */
@@ -28,7 +35,18 @@ final class FilterSql {
     }
 
     static Translated translate(Schema schema, Filter filter) {
-        FilterSql f = new FilterSql(schema);
+        return translate(new FilterSql(schema, null), filter);
+    }
+
+    /**
+     * A boolean SQL expression that is true when the document whose row id is the SQL expression {@code doc}
+     * (e.g. {@code knn.rowid}) matches the filter; {@code doc} must name a stored document.
+     */
+    static Translated predicate(Schema schema, Filter filter, String doc) {
+        return translate(new FilterSql(schema, doc), filter);
+    }
+
+    private static Translated translate(FilterSql f, Filter filter) {
         String sql = f.set(filter);
         return new Translated(sql, List.copyOf(f.parameters));
     }
@@ -51,7 +69,7 @@ final class FilterSql {
         if (filter instanceof Filter.Presence p) {
             parameters.add(p.key());
             String present = leaf(null);
-            return p.present() ? present : allExcept(present);
+            return p.present() ? present : doc == null ? allExcept(present) : "NOT " + present;
         }
         if (filter instanceof Filter.And a) {
             return compound("INTERSECT", a.operands());
@@ -60,7 +78,7 @@ final class FilterSql {
             return compound("UNION", o.operands());
         }
         if (filter instanceof Filter.Not n) {
-            return allExcept(set(n.operand()));
+            return doc == null ? allExcept(set(n.operand())) : "NOT (" + set(n.operand()) + ")";
         }
         throw new IllegalArgumentException("unknown filter type " + filter.getClass().getName()
                 + "; build filters with the static methods of io.github.sqlitevec.store.Filter");
@@ -71,6 +89,10 @@ final class FilterSql {
      * {@code condition} (null: any value).
      */
     private String leaf(String condition) {
+        if (doc != null) {
+            return "EXISTS (SELECT 1 FROM " + schema.meta() + " WHERE doc = " + doc + " AND key = ?"
+                    + (condition == null ? "" : " AND (" + condition + ")") + ")";
+        }
         return "SELECT doc FROM " + schema.meta() + " WHERE key = ?" + (condition == null ? "" : " AND (" + condition + ")");
     }
 
@@ -102,6 +124,13 @@ final class FilterSql {
     }
 
     private String compound(String operator, List<Filter> operands) {
+        if (doc != null) {
+            List<String> parts = new ArrayList<>();
+            for (Filter operand : operands) {
+                parts.add("(" + set(operand) + ")");
+            }
+            return "(" + String.join(operator.equals("INTERSECT") ? " AND " : " OR ", parts) + ")";
+        }
         StringBuilder sql = new StringBuilder();
         for (Filter operand : operands) {
             String inner = set(operand);

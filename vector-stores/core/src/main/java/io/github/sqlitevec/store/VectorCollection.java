@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -82,61 +83,88 @@ public final class VectorCollection {
             return;
         }
         inWriteTransaction("upsert " + prepared.size() + " documents into " + table(), c -> {
-            Map<String, Long> existing = existingDocs(c, prepared);
-            try (PreparedStatement insertDoc = c.prepareStatement("INSERT INTO " + schema.documents()
-                    + " (id, content) VALUES (?, ?) RETURNING doc");
-                 PreparedStatement updateDoc = c.prepareStatement("UPDATE " + schema.documents() + " SET content = ? WHERE doc = ?");
-                 PreparedStatement deleteMeta = c.prepareStatement("DELETE FROM " + schema.meta() + " WHERE doc = ?");
-                 PreparedStatement deleteVec = c.prepareStatement("DELETE FROM " + schema.vectors() + " WHERE rowid = ?");
-                 PreparedStatement insertVec = c.prepareStatement("INSERT INTO " + schema.vectors() + " (rowid, embedding) VALUES (?, ?)");
-                 PreparedStatement insertMeta = c.prepareStatement("INSERT INTO " + schema.meta()
-                         + " (doc, key, type, value) VALUES (?, ?, ?, ?)")) {
-                for (PreparedDocument d : prepared) {
-                    Long doc = existing.get(d.document.id());
-                    if (doc == null) {
-                        insertDoc.setString(1, d.document.id());
-                        insertDoc.setString(2, d.document.text());
-                        try (ResultSet rs = insertDoc.executeQuery()) {
-                            rs.next();
-                            doc = rs.getLong(1);
-                        }
-                    } else {
-                        // vec0 has no INSERT OR REPLACE: an existing id's vector and metadata are removed first.
-                        updateDoc.setString(1, d.document.text());
-                        updateDoc.setLong(2, doc);
-                        updateDoc.executeUpdate();
-                        deleteMeta.setLong(1, doc);
-                        deleteMeta.executeUpdate();
-                        deleteVec.setLong(1, doc);
-                        deleteVec.executeUpdate();
-                    }
-                    insertVec.setLong(1, doc);
-                    insertVec.setBytes(2, d.blob);
-                    insertVec.executeUpdate();
-                    for (Map.Entry<String, Object> e : d.document.metadata().entrySet()) {
-                        MetadataValue type = d.types.get(e.getKey());
-                        insertMeta.setLong(1, doc);
-                        insertMeta.setString(2, e.getKey());
-                        insertMeta.setString(3, type.tag);
-                        type.bind(insertMeta, 4, e.getValue());
-                        insertMeta.addBatch();
-                    }
-                }
-                insertMeta.executeBatch();
-            }
+            writeBatch(c, prepared);
             return null;
         });
     }
 
-    /** The row ids of the batch's ids that are stored already (an index lookup each). */
+    /**
+     * Writes a validated batch with one statement of each kind, each executed once as a JDBC batch: per-row
+     * round trips (an existence query, an INSERT ... RETURNING, single executes) cost more than the rows
+     * themselves. New documents get {@code max(doc) + 1, + 2, ...}, the row ids SQLite would pick itself;
+     * the write transaction holds the lock, so nobody else can take them meanwhile.
+     */
+    private void writeBatch(Connection c, List<PreparedDocument> prepared) throws SQLException {
+        Map<String, Long> existing = existingDocs(c, prepared);
+        long next;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(max(doc), 0) FROM " + schema.documents())) {
+            rs.next();
+            next = rs.getLong(1) + 1;
+        }
+        if (next > Long.MAX_VALUE - prepared.size()) {
+            throw new SQLException("table " + table() + " has a row id near the largest integer; no room for " + prepared.size()
+                    + " more documents; copy the collection to a new table");
+        }
+        try (PreparedStatement updateDoc = c.prepareStatement("UPDATE " + schema.documents() + " SET content = ? WHERE doc = ?");
+             PreparedStatement deleteMeta = c.prepareStatement("DELETE FROM " + schema.meta() + " WHERE doc = ?");
+             PreparedStatement deleteVec = c.prepareStatement("DELETE FROM " + schema.vectors() + " WHERE rowid = ?");
+             PreparedStatement insertDoc = c.prepareStatement("INSERT INTO " + schema.documents() + " (doc, id, content) VALUES (?, ?, ?)");
+             PreparedStatement insertVec = c.prepareStatement("INSERT INTO " + schema.vectors() + " (rowid, embedding) VALUES (?, ?)");
+             PreparedStatement insertMeta = c.prepareStatement("INSERT INTO " + schema.meta()
+                     + " (doc, key, type, value) VALUES (?, ?, ?, ?)")) {
+            for (PreparedDocument d : prepared) {
+                Long doc = existing.get(d.document.id());
+                if (doc == null) {
+                    doc = next++;
+                    insertDoc.setLong(1, doc);
+                    insertDoc.setString(2, d.document.id());
+                    insertDoc.setString(3, d.document.text());
+                    insertDoc.addBatch();
+                } else {
+                    // vec0 has no INSERT OR REPLACE: an existing id's vector and metadata are removed first.
+                    updateDoc.setString(1, d.document.text());
+                    updateDoc.setLong(2, doc);
+                    updateDoc.addBatch();
+                    deleteMeta.setLong(1, doc);
+                    deleteMeta.addBatch();
+                    deleteVec.setLong(1, doc);
+                    deleteVec.addBatch();
+                }
+                insertVec.setLong(1, doc);
+                insertVec.setBytes(2, d.blob);
+                insertVec.addBatch();
+                for (Map.Entry<String, Object> e : d.document.metadata().entrySet()) {
+                    MetadataValue type = d.types.get(e.getKey());
+                    insertMeta.setLong(1, doc);
+                    insertMeta.setString(2, e.getKey());
+                    insertMeta.setString(3, type.tag);
+                    type.bind(insertMeta, 4, e.getValue());
+                    insertMeta.addBatch();
+                }
+            }
+            // Removals before insertions: a replaced document keeps its row id in all three tables.
+            for (PreparedStatement ps : List.of(updateDoc, deleteMeta, deleteVec, insertDoc, insertVec, insertMeta)) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /** How many ids one existence query binds; well under SQLite's limit on parameters. */
+    private static final int IDS_PER_QUERY = 500;
+
+    /** The row ids of the batch's ids that are stored already, IDS_PER_QUERY ids per query. */
     private Map<String, Long> existingDocs(Connection c, List<PreparedDocument> prepared) throws SQLException {
         Map<String, Long> existing = new HashMap<>();
-        try (PreparedStatement find = c.prepareStatement("SELECT doc FROM " + schema.documents() + " WHERE id = ?")) {
-            for (PreparedDocument d : prepared) {
-                find.setString(1, d.document.id());
+        for (int from = 0; from < prepared.size(); from += IDS_PER_QUERY) {
+            List<PreparedDocument> chunk = prepared.subList(from, Math.min(prepared.size(), from + IDS_PER_QUERY));
+            String placeholders = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement find = c.prepareStatement("SELECT id, doc FROM " + schema.documents() + " WHERE id IN (" + placeholders + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    find.setString(i + 1, chunk.get(i).document.id());
+                }
                 try (ResultSet rs = find.executeQuery()) {
-                    if (rs.next()) {
-                        existing.put(d.document.id(), rs.getLong(1));
+                    while (rs.next()) {
+                        existing.put(rs.getString(1), rs.getLong(2));
                     }
                 }
             }
@@ -216,33 +244,25 @@ public final class VectorCollection {
      * nearest first, dropping any farther than {@code request.maxDistance()}.
      */
     public List<SearchHit> search(SearchRequest request) {
+        return search(request, true);
+    }
+
+    /** {@link #search}; with {@code choosePlan} false a filter always runs as {@code rowid IN} (the benchmark's baseline). */
+    List<SearchHit> search(SearchRequest request, boolean choosePlan) {
         if (request == null) {
             throw new IllegalArgumentException("search needs a SearchRequest, got null");
         }
         byte[] query = vectorBlob("query vector", request.vector());
         FilterSql.Translated where = request.filter() == null ? null : FilterSql.translate(schema, request.filter());
-        String sql = "SELECT knn.rowid, knn.distance, knn.embedding, d.id, d.content FROM (SELECT rowid, distance, embedding FROM "
-                + schema.vectors() + " WHERE embedding MATCH ? AND k = ?"
-                + (where == null ? "" : " AND rowid IN (" + where.sql() + ")")
-                + ") knn JOIN " + schema.documents() + " d ON d.doc = knn.rowid ORDER BY knn.distance";
         return read("search " + table(), c -> {
+            List<Row> nearest = where == null || !choosePlan ? knn(c, query, request.topK(), where)
+                    : filteredKnn(c, query, request.topK(), request.filter(), where);
             Map<Long, Row> rows = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setBytes(1, query);
-                ps.setInt(2, request.topK());
-                if (where != null) {
-                    bind(ps, 3, where.parameters());
+            for (Row r : nearest) {
+                if (request.maxDistance() != null && r.distance > request.maxDistance()) {
+                    break; // sorted nearest first
                 }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        double distance = rs.getDouble(2);
-                        if (request.maxDistance() != null && distance > request.maxDistance()) {
-                            break; // sorted nearest first
-                        }
-                        rows.put(rs.getLong(1), new Row(rs.getString(4), rs.getString(5),
-                                VectorCodec.fromFloat32Blob(rs.getBytes(3)), distance, new LinkedHashMap<>()));
-                    }
-                }
+                rows.put(r.doc, r);
             }
             readMetadata(c, rows);
             List<SearchHit> hits = new ArrayList<>(rows.size());
@@ -253,7 +273,82 @@ public final class VectorCollection {
         });
     }
 
-    private record Row(String id, String text, float[] embedding, double distance, Map<String, Object> metadata) {
+    /**
+     * The top {@code k} under the filter, by the plan {@link FilteredKnnPlan} picks from the filter's share of a
+     * fixed sample of documents (row ids spread over the table by a prime stride, so the pick is deterministic).
+     */
+    private List<Row> filteredKnn(Connection c, byte[] query, int k, Filter filter, FilterSql.Translated where) throws SQLException {
+        FilterSql.Translated sampleCheck = FilterSql.predicate(schema, filter, "d.doc");
+        long sampled;
+        long passed;
+        try (PreparedStatement ps = c.prepareStatement("WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < "
+                + (FilteredKnnPlan.SAMPLE - 1) + "), top(n) AS (SELECT max(doc) FROM " + schema.documents() + ") SELECT count(*), "
+                + "coalesce(sum(" + sampleCheck.sql() + "), 0) FROM s, top JOIN " + schema.documents()
+                + " d ON d.doc = 1 + (s.i * 7919) % top.n")) {
+            bind(ps, 1, sampleCheck.parameters());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                sampled = rs.getLong(1);
+                passed = rs.getLong(2);
+            }
+        }
+        FilteredKnnPlan plan = FilteredKnnPlan.choose(k, sampled, passed);
+        if (plan.overFetch()) {
+            List<Row> hits = overFetchedKnn(c, query, k, plan.candidates(), filter);
+            if (hits.size() == k) {
+                return hits;
+            }
+            // Fewer than k of the k' nearest pass the filter: only rowid IN is sure to find the others.
+        }
+        return knn(c, query, k, where);
+    }
+
+    /** The vec0 KNN, with {@code rowid IN (<filter set>)} inside it when {@code where} is given. */
+    private List<Row> knn(Connection c, byte[] query, int k, FilterSql.Translated where) throws SQLException {
+        String sql = "SELECT knn.rowid, knn.distance, knn.embedding, d.id, d.content FROM (SELECT rowid, distance, embedding FROM "
+                + schema.vectors() + " WHERE embedding MATCH ? AND k = ?"
+                + (where == null ? "" : " AND rowid IN (" + where.sql() + ")")
+                + ") knn JOIN " + schema.documents() + " d ON d.doc = knn.rowid ORDER BY knn.distance";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setBytes(1, query);
+            ps.setInt(2, k);
+            if (where != null) {
+                bind(ps, 3, where.parameters());
+            }
+            return rows(ps);
+        }
+    }
+
+    /**
+     * The plain KNN for {@code candidates} rows, then the first {@code k} of them that the filter matches, each
+     * checked by index probes. The MATERIALIZED CTE keeps SQLite from pushing the check into vec0.
+     */
+    private List<Row> overFetchedKnn(Connection c, byte[] query, int k, int candidates, Filter filter) throws SQLException {
+        FilterSql.Translated check = FilterSql.predicate(schema, filter, "knn.rowid");
+        String sql = "WITH knn AS MATERIALIZED (SELECT rowid, distance, embedding FROM " + schema.vectors()
+                + " WHERE embedding MATCH ? AND k = ?) SELECT knn.rowid, knn.distance, knn.embedding, d.id, d.content FROM knn JOIN "
+                + schema.documents() + " d ON d.doc = knn.rowid WHERE " + check.sql() + " ORDER BY knn.distance LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setBytes(1, query);
+            ps.setInt(2, candidates);
+            bind(ps, 3, check.parameters());
+            ps.setInt(3 + check.parameters().size(), k);
+            return rows(ps);
+        }
+    }
+
+    private static List<Row> rows(PreparedStatement ps) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Row(rs.getLong(1), rs.getString(4), rs.getString(5),
+                        VectorCodec.fromFloat32Blob(rs.getBytes(3)), rs.getDouble(2), new LinkedHashMap<>()));
+            }
+        }
+        return rows;
+    }
+
+    private record Row(long doc, String id, String text, float[] embedding, double distance, Map<String, Object> metadata) {
     }
 
     private void readMetadata(Connection c, Map<Long, Row> rows) throws SQLException {

@@ -19,6 +19,11 @@ public final class BenchAccess {
         }
     }
 
+    /** The store's search with every filter run as {@code rowid IN} inside the KNN, as before the plans. */
+    public static List<SearchHit> searchInsideKnn(VectorCollection c, SearchRequest request) {
+        return c.search(request, false);
+    }
+
     public static Sql filterSql(VectorCollection c, Filter filter) {
         FilterSql.Translated t = FilterSql.translate(new Schema(c.table(), c.dimensions(), c.metric()), filter);
         return new Sql(t.sql(), t.parameters());
