@@ -26,11 +26,6 @@ public enum DistanceMetric {
         return vec0Metric;
     }
 
-    /** The scalar SQL function computing the same distance, e.g. {@code vec_distance_cosine}. */
-    String function() {
-        return vec0Metric.sqliteFunction();
-    }
-
     static DistanceMetric of(io.github.sqlitevec.jdbc.schema.DistanceMetric vec0Metric) {
         for (DistanceMetric m : values()) {
             if (m.vec0Metric == vec0Metric) {
