@@ -22,8 +22,23 @@ final class BenchWorkspace {
         return root;
     }
 
+    /**
+     * Fails unless the driver under measurement is the one built from this checkout: with
+     * {@code -pl conformance-tests} but without {@code -am}, Maven takes sqlitevec-jdbc from the
+     * local repository, whose natives may be any older build (it happened: a scale run measured
+     * a jar installed before the top-k patch).
+     */
+    static void requireDriverFromThisBuild() {
+        String jar = String.valueOf(io.github.sqlitevec.jdbc.SqliteVecDriver.class.getProtectionDomain().getCodeSource().getLocation());
+        if (jar.contains("/.m2/")) {
+            throw new IllegalStateException("the benchmark would measure " + jar + ", not this checkout's driver; "
+                    + "run it with -pl conformance-tests -am");
+        }
+    }
+
     /** A fresh directory for one benchmark's database files. */
     static Path scratch(String name) throws IOException {
+        requireDriverFromThisBuild();
         return Files.createTempDirectory(root(), name + "-");
     }
 
