@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * {@code i}, so nothing has to be kept in memory; queries come from the same distribution but
  * are not rows of the table.
  */
-final class ClusteredEmbeddings {
+final class ClusteredEmbeddings implements Vectors {
     private static final int LATENT = 32;
     private static final int CLUSTERS = 200;
     private static final double SPREAD_IN_CLUSTER = 0.5; // centroids are N(0,1) per latent axis
@@ -43,18 +43,26 @@ final class ClusteredEmbeddings {
         }
     }
 
-    int dims() {
+    @Override
+    public int dims() {
         return dims;
     }
 
     /** Row {@code index} (0-based) of the table. */
-    float[] row(long index) {
+    @Override
+    public float[] row(long index) {
         return sample(index * 2);
     }
 
     /** Query {@code index}: same distribution, never a row. */
-    float[] query(long index) {
+    @Override
+    public float[] query(long index) {
         return sample(index * 2 + 1);
+    }
+
+    @Override
+    public String describe() {
+        return "clustered synthetic, " + dims + "-d";
     }
 
     private float[] sample(long stream) {

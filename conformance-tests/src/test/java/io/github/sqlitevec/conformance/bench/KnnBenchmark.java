@@ -17,7 +17,7 @@ import java.util.List;
  * rescoring and a plain table; the effect of {@code PRAGMA mmap_size}; recall@10 of the
  * quantized searches. One database per (rows, dims), built once and deleted at the end.
  *
- * <pre>./mvnw -B -f conformance-tests/pom.xml -Pbench verify -Dbench.main=io.github.sqlitevec.conformance.bench.KnnBenchmark
+ * <pre>./mvnw -B -pl conformance-tests -am -Pbench verify -DskipTests -Dbench.main=io.github.sqlitevec.conformance.bench.KnnBenchmark
  *   [-Dbench.knn.rows=10000,100000] [-Dbench.knn.dims=384,1536] [-Dbench.rounds=11] [-Dbench.oversample=20]</pre>
  */
 public final class KnnBenchmark {
@@ -166,7 +166,7 @@ public final class KnnBenchmark {
     }
 
     /** Mean fraction of the exact 10 nearest that the search also returned. */
-    private static double recall(KnnSearcher searcher, KnnQuery query, float[][] queries, long[][] exact, int oversample) throws Exception {
+    static double recall(KnnSearcher searcher, KnnQuery query, float[][] queries, long[][] exact, int oversample) throws Exception {
         int hits = 0;
         for (int i = 0; i < queries.length; i++) {
             long[] found = searcher.search(query, queries[i], oversample);
@@ -183,7 +183,7 @@ public final class KnnBenchmark {
     }
 
     /** Runs enough queries (cycling through {@code queries}) for ~100 ms and returns nanoseconds per query. */
-    private static SideBySide.SelfTimed timed(KnnSearcher searcher, KnnQuery query, float[][] queries, int oversample) throws Exception {
+    static SideBySide.SelfTimed timed(KnnSearcher searcher, KnnQuery query, float[][] queries, int oversample) throws Exception {
         int[] next = {0};
         SideBySide.Operation one = () -> searcher.search(query, queries[next[0]++ % queries.length], oversample);
         return repeated(one);

@@ -20,10 +20,20 @@ final class KnnDatabase {
 
     final Path file;
     final int rows;
-    final ClusteredEmbeddings data;
+    final Vectors data;
     final double buildSeconds;
 
-    private KnnDatabase(Path file, int rows, ClusteredEmbeddings data, double buildSeconds) {
+    /** Which of the tables a file holds. */
+    enum Layout {
+        /** {@code vf}, {@code vi}, {@code vb}, {@code plain} and {@code plain_bits}. */
+        ALL,
+        /** Only {@code vf}. */
+        FLOAT32_ONLY,
+        /** {@code vf}, {@code vi}, {@code vb} and {@code plain} (for rescoring): what the scale benchmark queries. */
+        VEC0_AND_RESCORE
+    }
+
+    private KnnDatabase(Path file, int rows, Vectors data, double buildSeconds) {
         this.file = file;
         this.rows = rows;
         this.data = data;
@@ -31,17 +41,18 @@ final class KnnDatabase {
     }
 
     static KnnDatabase build(Path dir, int rows, int dims) throws SQLException {
-        return build(dir, rows, dims, 4096, false);
+        return build(dir, new ClusteredEmbeddings(dims, 42), rows, 4096, Layout.ALL);
     }
 
     /** Only {@code vf}, in a file with another page size: vec0 keeps 1024 vectors per chunk blob, i.e. per overflow-page chain. */
     static KnnDatabase buildFloat32Only(Path dir, int rows, int dims, int pageSize) throws SQLException {
-        return build(dir, rows, dims, pageSize, true);
+        return build(dir, new ClusteredEmbeddings(dims, 42), rows, pageSize, Layout.FLOAT32_ONLY);
     }
 
-    private static KnnDatabase build(Path dir, int rows, int dims, int pageSize, boolean float32Only) throws SQLException {
-        Path file = dir.resolve("knn-" + rows + "x" + dims + "-" + pageSize + (float32Only ? "-vf" : "") + ".db");
-        ClusteredEmbeddings data = new ClusteredEmbeddings(dims, 42);
+    static KnnDatabase build(Path dir, Vectors data, int rows, int pageSize, Layout layout) throws SQLException {
+        int dims = data.dims();
+        boolean float32Only = layout == Layout.FLOAT32_ONLY;
+        Path file = dir.resolve("knn-" + rows + "x" + dims + "-" + pageSize + "-" + layout.name().toLowerCase() + ".db");
         long start = System.nanoTime();
         try (Connection c = DriverManager.getConnection("jdbc:sqlitevec:" + file)) {
             try (Statement s = c.createStatement()) {
@@ -77,13 +88,16 @@ final class KnnDatabase {
                             p.executeBatch();
                         }
                     }
+                    if ((i + 1) % 100_000 == 0) {
+                        System.err.printf("  %d / %d rows (%.0f s)%n", i + 1, rows, (System.nanoTime() - start) / 1e9);
+                    }
                 }
             } finally {
                 for (PreparedStatement p : inserts) {
                     p.close();
                 }
             }
-            if (!float32Only) {
+            if (layout == Layout.ALL) {
                 try (Statement s = c.createStatement()) {
                     s.execute("CREATE TABLE plain_bits(id INTEGER PRIMARY KEY, bits BLOB NOT NULL)");
                     s.execute("INSERT INTO plain_bits SELECT id, vec_quantize_binary(embedding) FROM plain");

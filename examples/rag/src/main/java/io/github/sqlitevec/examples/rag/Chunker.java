@@ -7,11 +7,14 @@ import java.util.List;
  * Cuts a file into passages of whole lines, small enough for the embedding model to read in one
  * go and overlapping a little, so a sentence cut at a boundary is still whole in one of the two
  * passages. Breaks at a blank line when one is near, so Markdown paragraphs stay together.
+ *
+ * <p>Public only so that the real-embedding benchmark (conformance-tests, docs/benchmarks.md)
+ * cuts its corpus exactly as this example cuts notes.
  */
-final class Chunker {
+public final class Chunker {
 
     /** A passage and where it sits in its file (1-based, inclusive), for the search results. */
-    record Chunk(int startLine, int endLine, String text) {}
+    public record Chunk(int startLine, int endLine, String text) {}
 
     private final int targetChars;
     private final int overlapChars;
@@ -30,11 +33,13 @@ final class Chunker {
         this.overlapChars = overlapChars;
     }
 
-    static Chunker forNotes() {
+    /** 800-character passages overlapping by 160: what the example indexes notes with. */
+    public static Chunker forNotes() {
         return new Chunker(800, 160);
     }
 
-    List<Chunk> chunk(String text) {
+    /** The passages of {@code text}, in order. */
+    public List<Chunk> chunk(String text) {
         List<String> lines = text.lines().toList();
         List<Chunk> chunks = new ArrayList<>();
         int start = firstNonBlank(lines, 0);
