@@ -90,7 +90,7 @@ final class SideBySide {
         return (System.nanoTime() - start) / times;
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
