@@ -20,11 +20,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * threads, side by side; then the same while two busy threads compete for the cores (the cost on a
  * busy machine). Checks first that every variant returns the single query's rows and distances.
  *
- * <pre>./mvnw -B -f conformance-tests/pom.xml -Pbench verify -Dbench.main=io.github.sqlitevec.conformance.bench.ParallelKnnBenchmark</pre>
- * Knobs: {@code -Dbench.parallel.rows=100000 -Dbench.parallel.dims=1536 -Dbench.parallel.partitions=8 -Dbench.rounds=11}.
+ * <pre>./mvnw -B -pl conformance-tests -am -Pbench verify -DskipTests -Dbench.main=io.github.sqlitevec.conformance.bench.ParallelKnnBenchmark</pre>
+ * Knobs: {@code -Dbench.parallel.rows=100000 -Dbench.parallel.dims=1536 -Dbench.parallel.partitions=8
+ * -Dbench.parallel.type=float32|int8 -Dbench.rounds=11}.
  */
 public final class ParallelKnnBenchmark {
     private static final int K = 10;
+    /** int8: rows and queries scaled and quantized as in {@link KnnQuery#INT8}. */
+    private static final boolean INT8 = System.getProperty("bench.parallel.type", "float32").equals("int8");
+    private static final String MATCH = INT8 ? "vec_quantize_int8(?1, 'unit')" : "?1";
 
     private ParallelKnnBenchmark() {}
 
@@ -56,7 +60,7 @@ public final class ParallelKnnBenchmark {
             for (int p = 0; p < partitions; p++) {
                 shards.add(p);
             }
-            String sql = "SELECT rowid, distance FROM items WHERE embedding MATCH ?1 AND k = ?2 AND shard = ?3";
+            String sql = "SELECT rowid, distance FROM items WHERE embedding MATCH " + MATCH + " AND k = ?2 AND shard = ?3";
             int[] threadCounts = {1, 2, 4, 8};
             try (HikariDataSource pool = new HikariDataSource(config); Connection single = pool.getConnection()) {
                 List<ParallelKnn> searches = new ArrayList<>();
@@ -68,8 +72,8 @@ public final class ParallelKnnBenchmark {
                     System.err.println("parallel: " + checked + " queries, every thread count returned the single query's top 10");
 
                     MarkdownTable table = new MarkdownTable(MarkdownTable.f(
-                            "one KNN (k = 10, float32, %d × %d, %d partitions) on one connection vs ParallelKnn, median per query",
-                            rows, dims, partitions),
+                            "one KNN (k = 10, %s, %d × %d, %d partitions) on one connection vs ParallelKnn, median per query",
+                            INT8 ? "int8" : "float32", rows, dims, partitions),
                             "machine", "one connection", "1 thread", "2 threads", "4 threads", "8 threads",
                             "one ÷ 2 threads", "one ÷ 4 threads", "load average");
                     table.add(measureRow("as is", single, searches, data, rounds));
@@ -109,7 +113,7 @@ public final class ParallelKnnBenchmark {
         for (int i = 0; i < searches.size(); i++) {
             ParallelKnn search = searches.get(i);
             int slot = i + 1;
-            variants.add(() -> search.search(data.query(next[slot]++ % 50), K));
+            variants.add(() -> search.search(queryBlob(data.query(next[slot]++ % 50)), K));
         }
         String load = AllBenchmarks.loadAverage().split(" ")[0];
         double[] medians = SideBySide.measureEach(variants, rounds, 3);
@@ -132,7 +136,7 @@ public final class ParallelKnnBenchmark {
             List<String> expected = singleQuery(single, query);
             for (ParallelKnn search : searches) {
                 List<String> got = new ArrayList<>();
-                for (ParallelKnn.Hit hit : search.search(query, K)) {
+                for (ParallelKnn.Hit hit : search.search(queryBlob(query), K)) {
                     got.add(hit.rowid() + " " + hit.distance());
                 }
                 if (!expected.equals(got)) {
@@ -145,8 +149,8 @@ public final class ParallelKnnBenchmark {
 
     private static List<String> singleQuery(Connection c, float[] query) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT rowid, distance FROM items WHERE embedding MATCH ? AND k = ?")) {
-            p.setObject(1, query);
+        try (PreparedStatement p = c.prepareStatement("SELECT rowid, distance FROM items WHERE embedding MATCH " + MATCH + " AND k = ?2")) {
+            p.setBytes(1, queryBlob(query));
             p.setInt(2, K);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
@@ -163,15 +167,16 @@ public final class ParallelKnnBenchmark {
                 s.execute("PRAGMA page_size = 65536"); // 15x faster inserts at 1536-d (docs/benchmarks.md)
                 s.execute("PRAGMA journal_mode = WAL");
                 s.execute("PRAGMA synchronous = OFF");
-                s.execute("CREATE VIRTUAL TABLE items USING vec0(shard integer partition key, embedding float["
+                s.execute("CREATE VIRTUAL TABLE items USING vec0(shard integer partition key, embedding " + (INT8 ? "int8[" : "float[")
                         + data.dims() + "])");
             }
             c.setAutoCommit(false);
             try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO items(rowid, shard, embedding) VALUES (?1, ?1 % " + partitions + ", ?2)")) {
+                    "INSERT INTO items(rowid, shard, embedding) VALUES (?1, ?1 % " + partitions + ", "
+                            + (INT8 ? "vec_quantize_int8(?2, 'unit')" : "?2") + ")")) {
                 for (int i = 0; i < rows; i++) {
                     p.setLong(1, i + 1L);
-                    p.setBytes(2, ClusteredEmbeddings.blob(data.row(i)));
+                    p.setBytes(2, queryBlob(data.row(i)));
                     p.addBatch();
                     if ((i + 1) % 1000 == 0 || i + 1 == rows) {
                         p.executeBatch();
@@ -180,6 +185,11 @@ public final class ParallelKnnBenchmark {
             }
             c.commit();
         }
+    }
+
+    /** The float32 blob a row or query is bound as: scaled for vec_quantize_int8 when the table is int8. */
+    private static byte[] queryBlob(float[] v) {
+        return INT8 ? ClusteredEmbeddings.int8InputBlob(v) : ClusteredEmbeddings.blob(v);
     }
 
     private static void spin(AtomicBoolean stop) {
