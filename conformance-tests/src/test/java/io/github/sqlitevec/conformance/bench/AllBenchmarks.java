@@ -9,7 +9,7 @@ import java.time.Instant;
  * Every benchmark of docs/benchmarks.md in one run (about 15 minutes on 2 cores); prints the
  * markdown tables on stdout, progress on stderr.
  *
- * <pre>./mvnw -B -f conformance-tests/pom.xml -Pbench verify -Dbench.main=io.github.sqlitevec.conformance.bench.AllBenchmarks</pre>
+ * <pre>./mvnw -B -pl conformance-tests -am -Pbench verify -DskipTests -Dbench.main=io.github.sqlitevec.conformance.bench.AllBenchmarks</pre>
  */
 public final class AllBenchmarks {
     private AllBenchmarks() {}

@@ -15,7 +15,7 @@ import java.util.List;
  * What a new {@code jdbc:sqlitevec:} connection costs over a plain {@code jdbc:sqlite:} one
  * (loading sqlite-vec, checking vec_version(), switching extension loading off), after the first.
  *
- * <pre>./mvnw -B -f conformance-tests/pom.xml -Pbench verify -Dbench.main=io.github.sqlitevec.conformance.bench.ConnectionOpenBenchmark</pre>
+ * <pre>./mvnw -B -pl conformance-tests -am -Pbench verify -DskipTests -Dbench.main=io.github.sqlitevec.conformance.bench.ConnectionOpenBenchmark</pre>
  */
 public final class ConnectionOpenBenchmark {
     private ConnectionOpenBenchmark() {}

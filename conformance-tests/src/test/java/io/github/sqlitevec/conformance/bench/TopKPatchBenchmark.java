@@ -23,7 +23,7 @@ import java.util.Set;
  *
  * <pre>
  * git show 89a1696:driver/src/main/resources/META-INF/sqlitevec/natives/0.1.9/linux-x86_64-v3/vec0.so &gt; /tmp/vec0-before.so
- * ./mvnw -B -f conformance-tests/pom.xml -Pbench verify -Dbench.main=io.github.sqlitevec.conformance.bench.TopKPatchBenchmark \
+ * ./mvnw -B -pl conformance-tests -am -Pbench verify -DskipTests -Dbench.main=io.github.sqlitevec.conformance.bench.TopKPatchBenchmark \
  *     -Dbench.previousNative=/tmp/vec0-before.so
  * </pre>
  * Knobs: {@code -Dbench.topk.rows=100000 -Dbench.topk.dims=1536 -Dbench.rounds=7 -Dbench.recallQueries=50}.
