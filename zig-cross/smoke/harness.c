@@ -165,6 +165,14 @@ int main(int argc, char **argv) {
   /* sqlite-vec documents this blob; no build flag may change it (patches/0002). */
   expect_text(db, "SELECT hex(vec_normalize('[2, 3, 1, -4]'))", "BAF4BA3E8B370C3FBAF43A3EBAF43ABF");
 
+  /* int8 L2 with element differences of 255, over 16 elements (long enough for the NEON
+   * kernel): each square, 65025, overflowed int16 there before patches/0003.
+   * sqrt(16 * 255^2) = 1020. */
+  expect_double(db, "SELECT vec_distance_l2("
+                    "vec_int8('[127,127,127,127,127,127,127,127,127,127,127,127,127,127,127,127]'), "
+                    "vec_int8('[-128,-128,-128,-128,-128,-128,-128,-128,"
+                    "-128,-128,-128,-128,-128,-128,-128,-128]'))", 1020.0);
+
   sqlite3_close(db);
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);
