@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * Queries are section titles of the same documents, i.e. short texts like the ones users type,
  * embedded by the same model and never rows of the table.
  *
- * <p>Embedding ≈ 50k passages takes 10–15 minutes on this 2-core machine, so it is done once,
+ * <p>Embedding the 59k passages took 28 minutes on this 2-core machine, so it is done once,
  * into a cache outside the repository ({@code -Dbench.corpus.dir}, default
  * {@code ~/.cache/sqlitevec-bench/sentence-corpus-v1}); every benchmark run afterwards reads the
  * file. To (re)build it:
@@ -81,7 +81,7 @@ public final class SentenceCorpus implements Vectors {
         Path passages = dir.resolve("passages.f32");
         Path titles = dir.resolve("queries.f32");
         if (!Files.exists(passages) || !Files.exists(titles)) {
-            throw new IllegalStateException("no sentence-embedding cache in " + dir + "; build it once (10-15 minutes) with\n"
+            throw new IllegalStateException("no sentence-embedding cache in " + dir + "; build it once (about half an hour) with\n"
                     + "  ./mvnw -B -q -pl conformance-tests -am -Pbench verify -DskipTests "
                     + "-Dbench.main=io.github.sqlitevec.conformance.bench.SentenceCorpus");
         }
