@@ -113,7 +113,7 @@ public final class ParallelKnnBenchmark {
         for (int i = 0; i < searches.size(); i++) {
             ParallelKnn search = searches.get(i);
             int slot = i + 1;
-            variants.add(() -> search.search(queryBlob(data.query(next[slot]++ % 50)), K));
+            variants.add(() -> search.search(vectorBlob(data.query(next[slot]++ % 50)), K));
         }
         String load = AllBenchmarks.loadAverage().split(" ")[0];
         double[] medians = SideBySide.measureEach(variants, rounds, 3);
@@ -136,7 +136,7 @@ public final class ParallelKnnBenchmark {
             List<String> expected = singleQuery(single, query);
             for (ParallelKnn search : searches) {
                 List<String> got = new ArrayList<>();
-                for (ParallelKnn.Hit hit : search.search(queryBlob(query), K)) {
+                for (ParallelKnn.Hit hit : search.search(vectorBlob(query), K)) {
                     got.add(hit.rowid() + " " + hit.distance());
                 }
                 if (!expected.equals(got)) {
@@ -150,7 +150,7 @@ public final class ParallelKnnBenchmark {
     private static List<String> singleQuery(Connection c, float[] query) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT rowid, distance FROM items WHERE embedding MATCH " + MATCH + " AND k = ?2")) {
-            p.setBytes(1, queryBlob(query));
+            p.setBytes(1, vectorBlob(query));
             p.setInt(2, K);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
@@ -176,7 +176,7 @@ public final class ParallelKnnBenchmark {
                             + (INT8 ? "vec_quantize_int8(?2, 'unit')" : "?2") + ")")) {
                 for (int i = 0; i < rows; i++) {
                     p.setLong(1, i + 1L);
-                    p.setBytes(2, queryBlob(data.row(i)));
+                    p.setBytes(2, vectorBlob(data.row(i)));
                     p.addBatch();
                     if ((i + 1) % 1000 == 0 || i + 1 == rows) {
                         p.executeBatch();
@@ -187,8 +187,8 @@ public final class ParallelKnnBenchmark {
         }
     }
 
-    /** The float32 blob a row or query is bound as: scaled for vec_quantize_int8 when the table is int8. */
-    private static byte[] queryBlob(float[] v) {
+    /** The float32 blob a row or query vector is bound as: scaled for vec_quantize_int8 when the table is int8. */
+    private static byte[] vectorBlob(float[] v) {
         return INT8 ? ClusteredEmbeddings.int8InputBlob(v) : ClusteredEmbeddings.blob(v);
     }
 
