@@ -173,6 +173,23 @@ int main(int argc, char **argv) {
                     "vec_int8('[-128,-128,-128,-128,-128,-128,-128,-128,"
                     "-128,-128,-128,-128,-128,-128,-128,-128]'))", 1020.0);
 
+  /* Hamming distance over 64-bit words: where `long` has 32 bits (Windows, 32-bit platforms)
+   * each word's upper half went uncounted before patches/0004, giving 32 here, not 64. */
+  expect_double(db, "SELECT vec_distance_hamming(vec_bit(X'FFFFFFFFFFFFFFFF'), "
+                    "vec_bit(X'0000000000000000'))", 64.0);
+  /* The same in a bit vec0 KNN (patches/0006 counts a chunk in one loop): row 2 differs from
+   * the query only in the upper half of its first word (bytes 4-7, little-endian), row 3 in
+   * every bit. */
+  exec(db, "CREATE VIRTUAL TABLE bits USING vec0(embedding bit[128])");
+  exec(db, "INSERT INTO bits(rowid, embedding) VALUES "
+           "(1, vec_bit(zeroblob(16))), "
+           "(2, vec_bit(X'00000000FFFFFFFF0000000000000000')), "
+           "(3, vec_bit(X'FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF'))");
+  const long long rowidsBits[] = {1, 2, 3};
+  const double distBits[] = {0, 32, 128};
+  expect_knn(db, "SELECT rowid, distance FROM bits WHERE embedding MATCH vec_bit(zeroblob(16)) AND k = 3",
+             3, rowidsBits, distBits);
+
   sqlite3_close(db);
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);

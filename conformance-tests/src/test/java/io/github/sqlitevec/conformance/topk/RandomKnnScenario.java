@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.StringJoiner;
 
@@ -153,6 +154,12 @@ final class RandomKnnScenario {
                 default -> sql.append(" AND label = '").append("abc".substring(random.nextInt(3), 3)).append("'");
             }
         }
+        if (random.nextInt(5) == 0) {
+            // a distance constraint (keyset pagination) narrows the candidates before top-k selection
+            String operator = new String[] {"<", "<=", ">", ">="}[random.nextInt(4)];
+            sql.append(" AND distance ").append(operator).append(' ')
+                    .append(String.format(Locale.ROOT, "%.3f", typicalDistance() * (0.5 + random.nextDouble())));
+        }
         if (!rowids.isEmpty() && random.nextInt(6) == 0) {
             StringJoiner in = new StringJoiner(", ", " AND rowid IN (", ")");
             for (int i = 0, n = 1 + random.nextInt(300); i < n; i++) {
@@ -161,6 +168,18 @@ final class RandomKnnScenario {
             sql.append(in);
         }
         return new Query(sql.toString(), parameters, k);
+    }
+
+    /** Roughly the distance between two random vectors of this scenario, to put constraints where rows are. */
+    private double typicalDistance() {
+        if (metric == null) {
+            return dimensions / 2.0;
+        }
+        return switch (metric) {
+            case "l1" -> dimensions * range;
+            case "cosine" -> 1.0;
+            default -> Math.sqrt(dimensions) * range;
+        };
     }
 
     private String wrap(String parameter) {

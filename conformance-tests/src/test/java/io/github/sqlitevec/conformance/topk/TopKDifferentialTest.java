@@ -25,12 +25,13 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Our sqlite-vec build, with its single-pass top-k patch (zig-cross/patches/0001), answers every
- * vec0 KNN query exactly like the official sqlite-vec 0.1.9 release binary: the same rows in the
- * same order, ties included, with bit-identical distances. Randomized over element types,
+ * Our sqlite-vec build, with its top-k patches (zig-cross/patches/0001, 0005 and 0006), answers
+ * every vec0 KNN query exactly like the official sqlite-vec 0.1.9 release binary: the same rows
+ * in the same order, ties included, with bit-identical distances. Randomized over element types,
  * metrics, dimensions, chunk sizes, k up to 4096, duplicate vectors, deleted rows, partition
- * keys, metadata filters and {@code rowid IN} (see {@link RandomKnnScenario}); the seed and the
- * number of tables can be changed with {@code -Dtopk.seed=} and {@code -Dtopk.tables=}.
+ * keys, metadata filters, distance constraints and {@code rowid IN} (see
+ * {@link RandomKnnScenario}); the seed and the number of tables can be changed with
+ * {@code -Dtopk.seed=} and {@code -Dtopk.tables=}.
  *
  * <p>Each table is written once through {@code jdbc:sqlitevec:} and read by every side: the
  * driver itself, the official binary loaded into plain sqlite-jdbc, and each of our x86-64 Linux
