@@ -53,13 +53,10 @@ final class FilterSql {
 
     private String set(Filter filter) {
         if (filter instanceof Filter.Comparison c) {
-            parameters.add(c.key());
-            return leaf(comparison(c));
+            return comparison(c);
         }
         if (filter instanceof Filter.Membership m) {
-            parameters.add(m.key());
-            String in = membership(m.values());
-            return leaf(m.negated() ? "NOT (" + in + ")" : in);
+            return membership(m);
         }
         if (filter instanceof Filter.Contains c) {
             parameters.add(c.key());
@@ -90,37 +87,90 @@ final class FilterSql {
      */
     private String leaf(String condition) {
         if (doc != null) {
-            return "EXISTS (SELECT 1 FROM " + schema.meta() + " WHERE doc = " + doc + " AND key = ?"
+            return "EXISTS (SELECT 1 FROM " + schema.meta() + " AS m WHERE doc = " + doc + " AND key = ?"
                     + (condition == null ? "" : " AND (" + condition + ")") + ")";
         }
-        return "SELECT doc FROM " + schema.meta() + " WHERE key = ?" + (condition == null ? "" : " AND (" + condition + ")");
+        return "SELECT doc FROM " + schema.meta() + " AS m WHERE key = ?" + (condition == null ? "" : " AND (" + condition + ")");
     }
 
+    /**
+     * A comparison. A stored JSON array matches when one of its elements does, as pgvector's (lax) JSON path
+     * compares each element of an array: {@code tags == 'a'} matches {@code ["a","b"]}, {@code tags != 'a'}
+     * too (an element differs), {@code ["a"]} only the first. A JSON object matches no comparison.
+     */
     private String comparison(Filter.Comparison c) {
         MetadataValue.Family family = MetadataValue.familyOf(c.value());
-        parameters.add(c.value());
         String sameType = "type IN " + family.tagList();
+        String element = "e.value " + c.op().sql + " ? AND e.type IN " + family.jsonTypeList;
         if (c.op() == Filter.Op.NE) {
-            return "NOT (value = ? AND " + sameType + ")";
+            String scalar = "type <> 'json' AND NOT (value = ? AND " + sameType + ")";
+            return negatable(c.key(), scalar, List.of(c.value()), element, List.of(c.value()), false);
         }
-        return "value " + c.op().sql + " ? AND " + sameType;
+        return scalarOrElement(c.key(), "value " + c.op().sql + " ? AND " + sameType, List.of(c.value()),
+                element, List.of(c.value()));
     }
 
-    private String membership(List<Object> values) {
+    /** {@code in} / {@code nin}: for a JSON array, whether any element is among the values. */
+    private String membership(Filter.Membership m) {
         Map<MetadataValue.Family, List<Object>> byFamily = new LinkedHashMap<>();
-        for (Object v : values) {
+        for (Object v : m.values()) {
             byFamily.computeIfAbsent(MetadataValue.familyOf(v), k -> new ArrayList<>()).add(v);
         }
-        StringBuilder sql = new StringBuilder();
+        StringBuilder scalar = new StringBuilder();
+        StringBuilder element = new StringBuilder();
+        List<Object> values = new ArrayList<>();
         for (Map.Entry<MetadataValue.Family, List<Object>> e : byFamily.entrySet()) {
-            sql.append(sql.length() == 0 ? "" : " OR ").append("(value IN (");
-            for (int i = 0; i < e.getValue().size(); i++) {
-                sql.append(i == 0 ? "?" : ",?");
-                parameters.add(e.getValue().get(i));
-            }
-            sql.append(") AND type IN ").append(e.getKey().tagList()).append(')');
+            String placeholders = String.join(",", java.util.Collections.nCopies(e.getValue().size(), "?"));
+            String or = scalar.length() == 0 ? "" : " OR ";
+            scalar.append(or).append("(value IN (").append(placeholders).append(") AND type IN ").append(e.getKey().tagList()).append(')');
+            element.append(or).append("(e.value IN (").append(placeholders).append(") AND e.type IN ").append(e.getKey().jsonTypeList).append(')');
+            values.addAll(e.getValue());
         }
-        return sql.toString();
+        if (m.negated()) {
+            return negatable(m.key(), scalar.toString(), values, element.toString(), values, true);
+        }
+        return scalarOrElement(m.key(), scalar.toString(), values, element.toString(), values);
+    }
+
+    /** The rows under a key that hold a JSON array (stored as text starting with '[', which the index range finds). */
+    private static final String ARRAY_ROW = "type = 'json' AND value >= '[' AND value < '\\' AND json_valid(value)";
+
+    private static String anyElement(String element) {
+        return "EXISTS (SELECT 1 FROM json_each(m.value) AS e WHERE " + element + ")";
+    }
+
+    /**
+     * Documents whose value under {@code key} satisfies {@code scalar} or is a JSON array with an element that
+     * satisfies {@code element}. In set mode two index ranges on {@code (key, value)}, united.
+     */
+    private String scalarOrElement(String key, String scalar, List<Object> scalarValues, String element,
+            List<Object> elementValues) {
+        if (doc != null) {
+            parameters.add(key);
+            parameters.addAll(scalarValues);
+            parameters.addAll(elementValues);
+            return leaf("(" + scalar + ") OR (" + ARRAY_ROW + " AND " + anyElement(element) + ")");
+        }
+        parameters.add(key);
+        parameters.addAll(scalarValues);
+        String scalars = leaf(scalar);
+        parameters.add(key);
+        parameters.addAll(elementValues);
+        String arrays = leaf(ARRAY_ROW + " AND " + anyElement(element));
+        return "SELECT doc FROM (" + scalars + ") UNION SELECT doc FROM (" + arrays + ")";
+    }
+
+    /**
+     * One leaf over the key's rows: {@code scalar} for scalar rows and {@code element} for some element of an
+     * array row, the whole condition negated when {@code negated} (no index range helps a negation anyway).
+     */
+    private String negatable(String key, String scalar, List<Object> scalarValues, String element,
+            List<Object> elementValues, boolean negated) {
+        parameters.add(key);
+        parameters.addAll(scalarValues);
+        parameters.addAll(elementValues);
+        String condition = "(" + scalar + ") OR (" + ARRAY_ROW + " AND " + anyElement(element) + ")";
+        return leaf(negated ? "NOT (" + condition + ")" : condition);
     }
 
     private String compound(String operator, List<Filter> operands) {

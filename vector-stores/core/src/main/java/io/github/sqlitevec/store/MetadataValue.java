@@ -23,12 +23,22 @@ enum MetadataValue {
     FLOAT("float", Family.NUMBER, Float.class),
     DOUBLE("double", Family.NUMBER, Double.class),
     BOOLEAN("boolean", Family.BOOLEAN, Boolean.class),
-    /** A value the adapter serialized to JSON text itself (nested lists or maps); stored, returned, never compared. */
+    /**
+     * A value the adapter serialized to JSON text itself (nested lists or maps); stored and returned as is. A
+     * JSON array's elements compare in filters, as in pgvector's JSON path (see {@code FilterSql}).
+     */
     JSON("json", Family.JSON, JsonText.class);
 
     /** Which values compare with which. */
     enum Family {
-        TEXT, NUMBER, BOOLEAN, JSON;
+        TEXT("('text')"), NUMBER("('integer','real')"), BOOLEAN("('true','false')"), JSON("(NULL)");
+
+        /** The SQL list of the {@code json_each} element types that compare in this family. */
+        final String jsonTypeList;
+
+        Family(String jsonTypeList) {
+            this.jsonTypeList = jsonTypeList;
+        }
 
         /** The SQL list of type tags of this family, e.g. {@code ('string','uuid')}. */
         String tagList() {

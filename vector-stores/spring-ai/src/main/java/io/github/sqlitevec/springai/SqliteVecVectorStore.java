@@ -1,6 +1,7 @@
 package io.github.sqlitevec.springai;
 
 import io.github.sqlitevec.store.DistanceMetric;
+import io.github.sqlitevec.store.JsonText;
 import io.github.sqlitevec.store.SearchHit;
 import io.github.sqlitevec.store.VectorCollection;
 import io.github.sqlitevec.store.VectorDocument;
@@ -8,6 +9,7 @@ import io.github.sqlitevec.store.VectorDocument;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.springframework.ai.document.DocumentMetadata;
 import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.ai.embedding.EmbeddingOptions;
 import org.springframework.ai.observation.conventions.VectorStoreSimilarityMetric;
+import org.springframework.ai.util.json.JsonParser;
 import org.springframework.ai.vectorstore.AbstractVectorStoreBuilder;
 import org.springframework.ai.vectorstore.SearchRequest;
 import org.springframework.ai.vectorstore.filter.Filter;
@@ -44,7 +47,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * }</pre>
  *
  * <p>Metadata values are kept with their Java type (String, UUID, Integer, Long, Float, Double, Boolean; other
- * numbers are stored as Long or Double); nested lists and maps are refused with a message naming the key.
+ * numbers are stored as Long or Double). Lists and maps are stored as JSON and come back as lists and maps, as
+ * from {@code PgVectorStore}; a filter compares each element of a list ({@code tags == 'a'} matches
+ * {@code ["a", "b"]}), as pgvector's JSON path does, and never a map.
  *
  * <p>Thread-safe: every call borrows its own connection from the {@code JdbcTemplate}'s {@link DataSource};
  * writes are one SQLite transaction per {@code add}/{@code delete} call (not joined to Spring-managed transactions).
@@ -131,7 +136,9 @@ public class SqliteVecVectorStore extends AbstractObservationVectorStore {
             if (distance >= maxDistance) {
                 continue;
             }
-            Map<String, Object> metadata = new LinkedHashMap<>(hit.document().metadata());
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            hit.document().metadata().forEach((key, value) ->
+                    metadata.put(key, value instanceof JsonText json ? JsonParser.fromJson(json.json(), Object.class) : value));
             metadata.put(DocumentMetadata.DISTANCE.value(), distance);
             documents.add(Document.builder().id(hit.document().id()).text(hit.document().text()).metadata(metadata)
                     .score(1.0 - distance).build());
@@ -171,6 +178,8 @@ public class SqliteVecVectorStore extends AbstractObservationVectorStore {
                 v = ((Number) v).longValue();
             } else if (v instanceof BigDecimal b) {
                 v = b.doubleValue();
+            } else if (v instanceof Collection<?> || v instanceof Map<?, ?> || v != null && v.getClass().isArray()) {
+                v = new JsonText(JsonParser.toJson(v));
             }
             metadata.put(e.getKey(), v);
         }

@@ -39,7 +39,9 @@ class MigrateToPgVectorStoreTest {
         ds.setUrl("jdbc:sqlitevec:" + dir.resolve("app.db"));
         VectorStore ours = SqliteVecVectorStore.builder(new JdbcTemplate(ds), MiniLmEmbeddingModel.INSTANCE).initializeSchema(true).build();
         ours.add(PgVectorStoreDifferentialTest.documents());
-        ours.add(List.of(new Document("A note with nothing but text.")));
+        ours.add(List.of(new Document("A note with nothing but text."),
+                new Document("5e1c7a0e-0000-4000-8000-0000000000b1", "Lisbon and Porto are cities of Portugal.",
+                        Map.of("tags", List.of("cities", "PT"), "sizes", Map.of("Lisbon", 545_000, "Porto", 232_000)))));
 
         PostgresTestServer pg = PostgresTestServer.shared();
         String url = pg.createDatabase("springai_migrate");
@@ -51,7 +53,7 @@ class MigrateToPgVectorStoreTest {
 
         VectorStore theirs = PgVectorStore.builder(new JdbcTemplate(pg.dataSource("springai_migrate")), MiniLmEmbeddingModel.INSTANCE)
                 .dimensions(384).indexType(PgIndexType.NONE).initializeSchema(false).build();
-        for (String filter : new String[] {null, "country == 'BG'", "year >= 2000 && topic != 'food'"}) {
+        for (String filter : new String[] {null, "country == 'BG'", "year >= 2000 && topic != 'food'", "tags == 'PT'"}) {
             SearchRequest.Builder b = SearchRequest.builder().query("cities of Europe").topK(10).similarityThresholdAll();
             SearchRequest request = filter == null ? b.build() : b.filterExpression(filter).build();
             List<Document> mine = ours.similaritySearch(request);
@@ -67,5 +69,9 @@ class MigrateToPgVectorStoreTest {
                 assertThat(actual).isEqualTo(expected);
             }
         }
+        // The list arrived as a JSON array: PgVectorStore's filter finds its element.
+        assertThat(theirs.similaritySearch(SearchRequest.builder().query("Portugal").topK(10).similarityThresholdAll()
+                .filterExpression("tags == 'PT'").build())).extracting(Document::getId)
+                .containsExactly("5e1c7a0e-0000-4000-8000-0000000000b1");
     }
 }

@@ -238,6 +238,39 @@ class PgVectorStoreDifferentialTest {
                 .isNotEmpty();
     }
 
+    @Test
+    void listAndMapMetadataComeBackAndFilterLikePgVector() {
+        Pair p = cosine();
+        addToBoth(p, List.of(
+                doc("5e1c7a0e-0000-4000-8000-0000000000a1", "Rye bread with caraway seeds.",
+                        Map.of("tags", List.of("bread", "rye"), "year", 1989)),
+                doc("5e1c7a0e-0000-4000-8000-0000000000a2", "Wheat bread with a crisp crust.",
+                        Map.of("tags", List.of("bread"), "scores", List.of(1, 2.5, List.of(3)))),
+                doc("5e1c7a0e-0000-4000-8000-0000000000a3", "Flatbread baked on a hot stone.",
+                        Map.of("tags", List.of(), "nested", Map.of("kind", "bread", "sizes", List.of(1, 2)))),
+                doc("5e1c7a0e-0000-4000-8000-0000000000a4", "Sourdough bread needs patience.",
+                        Map.of("tags", "bread", "flags", List.of(true, false)))));
+        for (String filter : List.of("tags == 'bread'", "tags == 'rye'", "tags in ['rye', 'cake']", "tags != 'bread'",
+                "tags nin ['bread']", "NOT (tags == 'bread')", "scores > 2", "scores == 1", "scores == 3", "scores in [2.5]",
+                "nested == 'bread'", "flags == true", "tags == 'rye' || scores >= 2.5", "tags == 'bread' && year < 2000")) {
+            assertSameResults(p, query("bread", 10, filter));
+        }
+        // Not vacuous: both find the list elements (two lists and the plain string).
+        assertThat(assertSameResults(p, query("bread", 10, "tags == 'bread'"))).hasSize(3);
+        assertThat(assertSameResults(p, query("bread", 10, "tags != 'bread'"))).containsExactly("5e1c7a0e-0000-4000-8000-0000000000a1");
+        // The metadata itself: lists and maps come back as lists and maps, with the same element types.
+        List<Document> ours = p.ours().similaritySearch(query("bread", 10, null));
+        List<Document> theirs = p.theirs().similaritySearch(query("bread", 10, null));
+        assertThat(ids(ours)).isEqualTo(ids(theirs)).hasSize(4);
+        for (int i = 0; i < ours.size(); i++) {
+            Map<String, Object> a = new java.util.HashMap<>(ours.get(i).getMetadata());
+            Map<String, Object> b = new java.util.HashMap<>(theirs.get(i).getMetadata());
+            a.remove("distance");
+            b.remove("distance");
+            assertThat(a).as("metadata of %s", ours.get(i).getId()).isEqualTo(b);
+        }
+    }
+
     static <T> List<T> collect(List<Document> docs, Function<Document, T> f) {
         List<T> out = new ArrayList<>();
         docs.forEach(d -> out.add(f.apply(d)));
