@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Translates a {@link Filter} into a SQL query that yields the matching documents' row ids (column
- * {@code doc}) as set algebra over the indexed {@code <table>_meta} rows: a comparison is one index range
- * on {@code (key, value)}, {@code and} is INTERSECT, {@code or} UNION, {@code not} EXCEPT from all documents.
+ * {@code doc}) as set algebra over the indexed {@code <table>_meta} rows: a comparison is an index range
+ * on {@code (key, value)} (plus one over the key's JSON arrays, whose elements compare too),
+ * {@code and} is INTERSECT, {@code or} UNION, {@code not} EXCEPT from all documents.
  * The KNN then runs with {@code rowid IN (<that query>)}, so filtering happens inside the search.
  *
  * <p>SQLite has no parentheses for compound SELECTs, so every operand is wrapped as
@@ -141,7 +142,7 @@ final class FilterSql {
 
     /**
      * Documents whose value under {@code key} satisfies {@code scalar} or is a JSON array with an element that
-     * satisfies {@code element}. In set mode two index ranges on {@code (key, value)}, united.
+     * satisfies {@code element}. In set mode two index ranges on {@code (key, value)}, one after the other.
      */
     private String scalarOrElement(String key, String scalar, List<Object> scalarValues, String element,
             List<Object> elementValues) {
@@ -157,7 +158,8 @@ final class FilterSql {
         parameters.add(key);
         parameters.addAll(elementValues);
         String arrays = leaf(ARRAY_ROW + " AND " + anyElement(element));
-        return "SELECT doc FROM (" + scalars + ") UNION SELECT doc FROM (" + arrays + ")";
+        // A document has one row per key, either scalar or JSON: the two sets are disjoint, no dedup needed.
+        return "SELECT doc FROM (" + scalars + ") UNION ALL SELECT doc FROM (" + arrays + ")";
     }
 
     /**
