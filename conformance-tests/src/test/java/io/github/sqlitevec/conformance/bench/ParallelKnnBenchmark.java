@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One float32 KNN search on one connection against the same search split by {@link ParallelKnn}
  * over the partitions of one vec0 table ({@code shard = rowid % partitions}), with 1, 2, 4 and 8
- * threads, side by side; then the same while two busy threads compete for the cores (the cost on a
- * busy machine). Checks first that every variant returns the single query's rows and distances.
+ * threads, and the official sqlite-vec binary's single query (plain sqlite-jdbc, same file, same
+ * {@code mmap_size}), side by side; then the same while two busy threads compete for the cores (the
+ * cost on a busy machine). Checks first that every variant returns the single query's rows and
+ * distances.
  *
  * <pre>./mvnw -B -pl conformance-tests -am -Pbench verify -DskipTests -Dbench.main=io.github.sqlitevec.conformance.bench.ParallelKnnBenchmark</pre>
  * Knobs: {@code -Dbench.parallel.rows=100000 -Dbench.parallel.dims=1536 -Dbench.parallel.partitions=8
@@ -62,21 +64,26 @@ public final class ParallelKnnBenchmark {
             }
             String sql = "SELECT rowid, distance FROM items WHERE embedding MATCH " + MATCH + " AND k = ?2 AND shard = ?3";
             int[] threadCounts = {1, 2, 4, 8};
-            try (HikariDataSource pool = new HikariDataSource(config); Connection single = pool.getConnection()) {
+            try (HikariDataSource pool = new HikariDataSource(config); Connection single = pool.getConnection();
+                 Connection official = OfficialSqliteVec.fetch().open(file)) {
+                try (Statement s = official.createStatement()) {
+                    s.execute("PRAGMA mmap_size = " + (4L << 30)); // what our pool's connections map
+                }
                 List<ParallelKnn> searches = new ArrayList<>();
                 try {
                     for (int t : threadCounts) {
                         searches.add(new ParallelKnn(pool, sql, shards, t));
                     }
-                    int checked = checkSameResults(single, searches, data);
+                    int checked = checkSameResults(single, official, searches, data);
                     System.err.println("parallel: " + checked + " queries, every thread count returned the single query's top 10");
 
                     MarkdownTable table = new MarkdownTable(MarkdownTable.f(
                             "one KNN (k = 10, %s, %d × %d, %d partitions) on one connection vs ParallelKnn, median per query",
                             INT8 ? "int8" : "float32", rows, dims, partitions),
                             "machine", "one connection", "1 thread", "2 threads", "4 threads", "8 threads",
-                            "one ÷ 2 threads", "one ÷ 4 threads", "load average");
-                    table.add(measureRow("as is", single, searches, data, rounds));
+                            "official binary, one connection", "one ÷ 2 threads", "one ÷ 4 threads",
+                            "official ÷ 2 threads", "load average");
+                    table.add(measureRow("as is", single, official, searches, data, rounds));
                     AtomicBoolean stop = new AtomicBoolean();
                     List<Thread> hogs = new ArrayList<>();
                     for (int i = 0; i < 2; i++) {
@@ -86,7 +93,7 @@ public final class ParallelKnnBenchmark {
                         hogs.add(hog);
                     }
                     try {
-                        table.add(measureRow("+ 2 busy threads", single, searches, data, rounds));
+                        table.add(measureRow("+ 2 busy threads", single, official, searches, data, rounds));
                     } finally {
                         stop.set(true);
                         for (Thread hog : hogs) {
@@ -105,35 +112,43 @@ public final class ParallelKnnBenchmark {
         }
     }
 
-    private static Object[] measureRow(String machine, Connection single, List<ParallelKnn> searches,
-            ClusteredEmbeddings data, int rounds) throws Exception {
+    private static Object[] measureRow(String machine, Connection single, Connection official,
+            List<ParallelKnn> searches, ClusteredEmbeddings data, int rounds) throws Exception {
         List<SideBySide.Operation> variants = new ArrayList<>();
-        int[] next = new int[searches.size() + 1];
+        int[] next = new int[searches.size() + 2];
         variants.add(() -> singleQuery(single, data.query(next[0]++ % 50)));
         for (int i = 0; i < searches.size(); i++) {
             ParallelKnn search = searches.get(i);
             int slot = i + 1;
             variants.add(() -> search.search(vectorBlob(data.query(next[slot]++ % 50)), K));
         }
+        int officialSlot = searches.size() + 1;
+        variants.add(() -> singleQuery(official, data.query(next[officialSlot]++ % 50)));
         String load = AllBenchmarks.loadAverage().split(" ")[0];
         double[] medians = SideBySide.measureEach(variants, rounds, 3);
-        Object[] row = new Object[9];
+        Object[] row = new Object[11];
         row[0] = machine;
         for (int i = 0; i < medians.length; i++) {
             row[1 + i] = MarkdownTable.ms(medians[i]);
         }
-        row[6] = MarkdownTable.ratio(medians[0] / medians[2]);
-        row[7] = MarkdownTable.ratio(medians[0] / medians[3]);
-        row[8] = load + " → " + AllBenchmarks.loadAverage().split(" ")[0];
+        row[7] = MarkdownTable.ratio(medians[0] / medians[2]);
+        row[8] = MarkdownTable.ratio(medians[0] / medians[3]);
+        row[9] = MarkdownTable.ratio(medians[officialSlot] / medians[2]);
+        row[10] = load + " → " + AllBenchmarks.loadAverage().split(" ")[0];
         return row;
     }
 
-    private static int checkSameResults(Connection single, List<ParallelKnn> searches, ClusteredEmbeddings data)
-            throws SQLException {
+    private static int checkSameResults(Connection single, Connection official, List<ParallelKnn> searches,
+            ClusteredEmbeddings data) throws SQLException {
         int n = 20;
         for (int q = 0; q < n; q++) {
             float[] query = data.query(q);
             List<String> expected = singleQuery(single, query);
+            // The same rows; distances may differ in the last bits (our build reassociates the float sums).
+            List<String> theirs = rowids(singleQuery(official, query));
+            if (!rowids(expected).equals(theirs)) {
+                throw new IllegalStateException("query " + q + ": the official binary returned rows " + theirs + ", ours " + expected);
+            }
             for (ParallelKnn search : searches) {
                 List<String> got = new ArrayList<>();
                 for (ParallelKnn.Hit hit : search.search(vectorBlob(query), K)) {
@@ -145,6 +160,10 @@ public final class ParallelKnnBenchmark {
             }
         }
         return n;
+    }
+
+    private static List<String> rowids(List<String> rows) {
+        return rows.stream().map(r -> r.substring(0, r.indexOf(' '))).toList();
     }
 
     private static List<String> singleQuery(Connection c, float[] query) throws SQLException {

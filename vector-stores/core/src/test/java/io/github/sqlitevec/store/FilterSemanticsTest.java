@@ -40,15 +40,11 @@ class FilterSemanticsTest {
     static void documents() {
         c = StoreFiles.collection(dir, 2, DistanceMetric.COSINE);
         c.upsertAll(List.of(
-                doc("de2020", Map.of("country", "DE", "year", 2020, "rating", 4.5, "active", true, "note", "it's \"quoted\"")),
-                doc("de2023", Map.of("country", "DE", "year", 2023L, "rating", 3.0f, "active", false)),
-                doc("nl2021", Map.of("country", "NL", "year", 2021, "owner", ID)),
-                doc("bg", Map.of("country", "BG", "year", "2020")),
-                doc("none", Map.of())));
-    }
-
-    static VectorDocument doc(String id, Map<String, Object> metadata) {
-        return new VectorDocument(id, id, metadata, new float[] {1, id.length()});
+                StoreFiles.idDocument("de2020", Map.of("country", "DE", "year", 2020, "rating", 4.5, "active", true, "note", "it's \"quoted\"")),
+                StoreFiles.idDocument("de2023", Map.of("country", "DE", "year", 2023L, "rating", 3.0f, "active", false)),
+                StoreFiles.idDocument("nl2021", Map.of("country", "NL", "year", 2021, "owner", ID)),
+                StoreFiles.idDocument("bg", Map.of("country", "BG", "year", "2020")),
+                StoreFiles.idDocument("none", Map.of())));
     }
 
     static Set<String> matching(Filter f) {

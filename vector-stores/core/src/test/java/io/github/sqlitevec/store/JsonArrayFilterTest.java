@@ -34,19 +34,15 @@ class JsonArrayFilterTest {
     static void documents() {
         c = StoreFiles.collection(dir, 2, DistanceMetric.COSINE);
         c.upsertAll(List.of(
-                doc("ab", Map.of("tags", new JsonText("[\"a\",\"b\"]"))),
-                doc("a", Map.of("tags", new JsonText("[\"a\"]"))),
-                doc("empty", Map.of("tags", new JsonText("[]"))),
-                doc("numbers", Map.of("tags", new JsonText("[1,2.5,[3]]"))),
-                doc("flag", Map.of("tags", new JsonText("[true]"))),
-                doc("object", Map.of("tags", new JsonText("{\"a\":\"a\"}"))),
-                doc("scalar", Map.of("tags", "a")),
-                doc("bracket", Map.of("tags", "[a]")),
-                doc("none", Map.of())));
-    }
-
-    static VectorDocument doc(String id, Map<String, Object> metadata) {
-        return new VectorDocument(id, id, metadata, new float[] {1, id.length()});
+                StoreFiles.idDocument("ab", Map.of("tags", new JsonText("[\"a\",\"b\"]"))),
+                StoreFiles.idDocument("a", Map.of("tags", new JsonText("[\"a\"]"))),
+                StoreFiles.idDocument("empty", Map.of("tags", new JsonText("[]"))),
+                StoreFiles.idDocument("numbers", Map.of("tags", new JsonText("[1,2.5,[3]]"))),
+                StoreFiles.idDocument("flag", Map.of("tags", new JsonText("[true]"))),
+                StoreFiles.idDocument("object", Map.of("tags", new JsonText("{\"a\":\"a\"}"))),
+                StoreFiles.idDocument("scalar", Map.of("tags", "a")),
+                StoreFiles.idDocument("bracket", Map.of("tags", "[a]")),
+                StoreFiles.idDocument("none", Map.of())));
     }
 
     static void assertMatches(Filter f, String... ids) {
