@@ -15,7 +15,8 @@ import org.springframework.ai.vectorstore.filter.Filter.Value;
 /**
  * Maps a Spring AI {@code Filter.Expression} (from the text parser or the builder) onto the store core's
  * {@link Filter}, with the meaning Spring AI's {@code PgVectorStore} gives it (a jsonpath predicate there):
- * {@code k != v} matches only documents that have {@code k}; {@code k nin [...]} also matches documents without
+ * {@code k != v} matches only documents whose {@code k} has the type of {@code v} and differs (or, for a list,
+ * has such an element); {@code k nin [...]} also matches documents without
  * it; {@code NOT} is pushed down first as Spring AI's converters do (so {@code NOT (k == v)} means {@code k != v});
  * {@code k IS NULL} / {@code IS NOT NULL} test presence (the store keeps no null values). Checked against
  * {@code PgVectorStore} on a live PostgreSQL by {@code PgVectorStoreDifferentialTest}. Stateless and thread-safe.
@@ -33,7 +34,9 @@ final class SpringAiFilters {
             case OR -> Filter.or(operand(expression.left()), operand(expression.right()));
             case NOT -> toStoreFilter(negate(expression.left()));
             case EQ -> Filter.eq(key(expression), scalar(expression));
-            case NE -> Filter.ne(key(expression), scalar(expression));
+            // "Less or greater" rather than the core's ne: in jsonpath a value of another type than the literal is
+            // neither equal nor unequal ("unknown", no match), and lt/gt, like PgVectorStore, compare only within a type.
+            case NE -> Filter.or(Filter.lt(key(expression), scalar(expression)), Filter.gt(key(expression), scalar(expression)));
             case GT -> Filter.gt(key(expression), scalar(expression));
             case GTE -> Filter.gte(key(expression), scalar(expression));
             case LT -> Filter.lt(key(expression), scalar(expression));

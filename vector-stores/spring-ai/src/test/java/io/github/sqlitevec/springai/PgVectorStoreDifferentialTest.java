@@ -172,6 +172,19 @@ class PgVectorStoreDifferentialTest {
     }
 
     @Test
+    void comparisonsAcrossTypesAgree() {
+        Pair p = cosine();
+        addToBoth(p, documents());
+        // jsonpath finds a number neither equal nor unequal to a string: no match, also under NOT.
+        for (String filter : List.of("year != 'x'", "NOT (year == 'x')", "country != 5", "country == 5", "year > 'a'",
+                "year != 2020 || country != 7")) {
+            assertSameResults(p, query("European countries", 10, filter));
+        }
+        assertThat(assertSameResults(p, query("European countries", 10, "year != 2020 || country != 7"))).isNotEmpty();
+        assertThat(assertSameResults(p, query("European countries", 10, "year != 'x'"))).isEmpty();
+    }
+
+    @Test
     void quotedKeysAgree() {
         Pair p = cosine();
         addToBoth(p, documents());
