@@ -199,6 +199,18 @@ class QuantizedSearchTest {
     }
 
     @Test
+    void withoutOversampleTwentyCandidatesPerResultWithinSqliteVecsLargestK() {
+        assertEquals(200, coarseK(binaryQuantizedSearch(ID, EMBEDDING_BQ, EMBEDDING, query).k(10)));
+        assertEquals(315 * 13, coarseK(binaryQuantizedSearch(ID, EMBEDDING_BQ, EMBEDDING, query).k(315))); // 4096 / 315
+        assertEquals(10, db.ctx.fetch(binaryQuantizedSearch(ID, EMBEDDING_BQ, EMBEDDING, query).k(10)).size());
+    }
+
+    /** The coarse KNN's k, the second bind value of the recipe. */
+    private static int coarseK(org.jooq.Select<?> search) {
+        return ((Number) search.getBindValues().get(1)).intValue();
+    }
+
+    @Test
     void moreCandidatesThanSqliteVecsLargestKAreRejected() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> binaryQuantizedSearch(ID, EMBEDDING_BQ, EMBEDDING, query).oversample(500).k(10));
