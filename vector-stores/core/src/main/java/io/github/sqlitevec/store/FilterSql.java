@@ -1,6 +1,7 @@
 package io.github.sqlitevec.store;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ final class FilterSql {
         String element = "e.value " + c.op().sql + " ? AND e.type IN " + family.jsonTypeList;
         if (c.op() == Filter.Op.NE) {
             String scalar = "type <> 'json' AND NOT (value = ? AND " + sameType + ")";
-            return negatable(c.key(), scalar, List.of(c.value()), element, List.of(c.value()), false);
+            return oneLeaf(c.key(), scalar, List.of(c.value()), element, List.of(c.value()), false);
         }
         return scalarOrElement(c.key(), "value " + c.op().sql + " ? AND " + sameType, List.of(c.value()),
                 element, List.of(c.value()));
@@ -121,14 +122,14 @@ final class FilterSql {
         StringBuilder element = new StringBuilder();
         List<Object> values = new ArrayList<>();
         for (Map.Entry<MetadataValue.Family, List<Object>> e : byFamily.entrySet()) {
-            String placeholders = String.join(",", java.util.Collections.nCopies(e.getValue().size(), "?"));
+            String placeholders = String.join(",", Collections.nCopies(e.getValue().size(), "?"));
             String or = scalar.length() == 0 ? "" : " OR ";
             scalar.append(or).append("(value IN (").append(placeholders).append(") AND type IN ").append(e.getKey().tagList()).append(')');
             element.append(or).append("(e.value IN (").append(placeholders).append(") AND e.type IN ").append(e.getKey().jsonTypeList).append(')');
             values.addAll(e.getValue());
         }
         if (m.negated()) {
-            return negatable(m.key(), scalar.toString(), values, element.toString(), values, true);
+            return oneLeaf(m.key(), scalar.toString(), values, element.toString(), values, true);
         }
         return scalarOrElement(m.key(), scalar.toString(), values, element.toString(), values);
     }
@@ -147,10 +148,7 @@ final class FilterSql {
     private String scalarOrElement(String key, String scalar, List<Object> scalarValues, String element,
             List<Object> elementValues) {
         if (doc != null) {
-            parameters.add(key);
-            parameters.addAll(scalarValues);
-            parameters.addAll(elementValues);
-            return leaf("(" + scalar + ") OR (" + ARRAY_ROW + " AND " + anyElement(element) + ")");
+            return oneLeaf(key, scalar, scalarValues, element, elementValues, false);
         }
         parameters.add(key);
         parameters.addAll(scalarValues);
@@ -163,10 +161,10 @@ final class FilterSql {
     }
 
     /**
-     * One leaf over the key's rows: {@code scalar} for scalar rows and {@code element} for some element of an
+     * One leaf over the key's rows: {@code scalar} for scalar rows or {@code element} for some element of an
      * array row, the whole condition negated when {@code negated} (no index range helps a negation anyway).
      */
-    private String negatable(String key, String scalar, List<Object> scalarValues, String element,
+    private String oneLeaf(String key, String scalar, List<Object> scalarValues, String element,
             List<Object> elementValues, boolean negated) {
         parameters.add(key);
         parameters.addAll(scalarValues);
