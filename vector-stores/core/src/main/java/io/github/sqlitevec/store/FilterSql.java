@@ -106,10 +106,9 @@ final class FilterSql {
         String element = "e.value " + c.op().sql + " ? AND e.type IN " + family.jsonTypeList;
         if (c.op() == Filter.Op.NE) {
             String scalar = "type <> 'json' AND NOT (value = ? AND " + sameType + ")";
-            return oneLeaf(c.key(), scalar, List.of(c.value()), element, List.of(c.value()), false);
+            return oneLeaf(c.key(), scalar, element, List.of(c.value()), false);
         }
-        return scalarOrElement(c.key(), "value " + c.op().sql + " ? AND " + sameType, List.of(c.value()),
-                element, List.of(c.value()));
+        return scalarOrElement(c.key(), "value " + c.op().sql + " ? AND " + sameType, element, List.of(c.value()));
     }
 
     /** {@code in} / {@code nin}: for a JSON array, whether any element is among the values. */
@@ -129,9 +128,9 @@ final class FilterSql {
             values.addAll(e.getValue());
         }
         if (m.negated()) {
-            return oneLeaf(m.key(), scalar.toString(), values, element.toString(), values, true);
+            return oneLeaf(m.key(), scalar.toString(), element.toString(), values, true);
         }
-        return scalarOrElement(m.key(), scalar.toString(), values, element.toString(), values);
+        return scalarOrElement(m.key(), scalar.toString(), element.toString(), values);
     }
 
     /** The rows under a key that hold a JSON array (stored as text starting with '[', which the index range finds). */
@@ -143,18 +142,18 @@ final class FilterSql {
 
     /**
      * Documents whose value under {@code key} satisfies {@code scalar} or is a JSON array with an element that
-     * satisfies {@code element}. In set mode two index ranges on {@code (key, value)}, one after the other.
+     * satisfies {@code element}; both conditions take {@code values} for their placeholders, in that order. In set
+     * mode two index ranges on {@code (key, value)}, one after the other.
      */
-    private String scalarOrElement(String key, String scalar, List<Object> scalarValues, String element,
-            List<Object> elementValues) {
+    private String scalarOrElement(String key, String scalar, String element, List<Object> values) {
         if (doc != null) {
-            return oneLeaf(key, scalar, scalarValues, element, elementValues, false);
+            return oneLeaf(key, scalar, element, values, false);
         }
         parameters.add(key);
-        parameters.addAll(scalarValues);
+        parameters.addAll(values);
         String scalars = leaf(scalar);
         parameters.add(key);
-        parameters.addAll(elementValues);
+        parameters.addAll(values);
         String arrays = leaf(ARRAY_ROW + " AND " + anyElement(element));
         // A document has one row per key, either scalar or JSON: the two sets are disjoint, no dedup needed.
         return "SELECT doc FROM (" + scalars + ") UNION ALL SELECT doc FROM (" + arrays + ")";
@@ -164,11 +163,10 @@ final class FilterSql {
      * One leaf over the key's rows: {@code scalar} for scalar rows or {@code element} for some element of an
      * array row, the whole condition negated when {@code negated} (no index range helps a negation anyway).
      */
-    private String oneLeaf(String key, String scalar, List<Object> scalarValues, String element,
-            List<Object> elementValues, boolean negated) {
+    private String oneLeaf(String key, String scalar, String element, List<Object> values, boolean negated) {
         parameters.add(key);
-        parameters.addAll(scalarValues);
-        parameters.addAll(elementValues);
+        parameters.addAll(values);
+        parameters.addAll(values);
         String condition = "(" + scalar + ") OR (" + ARRAY_ROW + " AND " + anyElement(element) + ")";
         return leaf(negated ? "NOT (" + condition + ")" : condition);
     }
